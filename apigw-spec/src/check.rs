@@ -1,0 +1,601 @@
+//! Semantic checks of a parsed spec: what TOML cannot express. Every problem is recorded; the
+//! checker never stops at the first.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, closest};
+use crate::model::*;
+use crate::naming;
+use crate::source::{SourceFile, Span, Spanned};
+
+/// Values a path parameter can take from the client's configuration (`from_client = "..."`).
+pub const CLIENT_VALUES: &[&str] = &["project_id"];
+
+/// Builder methods that a parameter's setter must not shadow.
+const BUILDER_METHODS: &[&str] = &["send", "build", "client", "new", "clone"];
+
+/// Checks a parsed spec, recording every problem in `diags`.
+pub fn check(spec: &Spec, source: &SourceFile, diags: &mut Diagnostics) {
+    let mut ck = Checker { spec, source, diags };
+    ck.path_placeholders();
+    ck.params();
+    ck.objects();
+    ck.body();
+    ck.responses();
+    ck.names();
+}
+
+struct Checker<'a, 'd> {
+    spec: &'a Spec,
+    source: &'a SourceFile,
+    diags: &'d mut Diagnostics,
+}
+
+impl Checker<'_, '_> {
+    fn path_placeholders(&mut self) {
+        let path = &self.spec.operation.path;
+        let declared: Vec<&Param> = self.spec.params_in(ParamLocation::Path).collect();
+        let mut seen = HashSet::new();
+        for placeholder in path.placeholders() {
+            if !seen.insert(placeholder.value.as_str()) {
+                self.diags.error(
+                    placeholder.span.clone(),
+                    format!("placeholder `{{{}}}` appears twice in the path", placeholder.value),
+                );
+            }
+            if !declared.iter().any(|p| p.field.name.value == placeholder.value) {
+                let names = declared.iter().map(|p| p.field.name.value.as_str());
+                let help = match closest(&placeholder.value, names) {
+                    Some(best) => format!("did you mean `{{{best}}}`? Otherwise declare it: `[path.{}]` with a `type`", placeholder.value),
+                    None => format!("declare it: `[path.{}]` with `type = \"String\"`", placeholder.value),
+                };
+                self.diags.push(
+                    Diagnostic::new(
+                        placeholder.span.clone(),
+                        format!("path placeholder `{{{}}}` has no path parameter", placeholder.value),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+        if !path.complete {
+            return;
+        }
+        for param in declared {
+            if !path.placeholders().any(|p| p.value == param.field.name.value) {
+                self.diags.push(
+                    Diagnostic::new(
+                        param.field.name.span.clone(),
+                        format!(
+                            "path parameter `{}` does not appear in the path `{}`",
+                            param.field.name.value, path.raw
+                        ),
+                    )
+                    .with_help(format!(
+                        "add `{{{}}}` to the path, or make it a query parameter",
+                        param.field.name.value
+                    )),
+                );
+            }
+        }
+    }
+
+    fn params(&mut self) {
+        for param in &self.spec.params {
+            let field = &param.field;
+            let what = format!("{} `{}`", param.location.noun(), field.name.value);
+            if let Some(from) = &param.from_client
+                && !CLIENT_VALUES.contains(&from.value.as_str())
+            {
+                let mut d = Diagnostic::new(
+                    from.span.clone(),
+                    format!("the client has no value `{}` for {what}", from.value),
+                );
+                d = d.with_help(match closest(&from.value, CLIENT_VALUES.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("the client provides: {}", CLIENT_VALUES.join(", ")),
+                });
+                self.diags.push(d);
+            }
+            if param.auth && field.schema.ty.value != TypeExpr::String {
+                self.diags.error(
+                    field.schema.ty.span.clone(),
+                    format!("{what} is filled by the credentials, so its type must be `String`"),
+                );
+            }
+            self.schema(&what, field);
+            let ty = &field.schema.ty;
+            let allowed = match (&param.location, &ty.value) {
+                (_, t) if is_scalar(t) => true,
+                (ParamLocation::Query, TypeExpr::Array(inner)) => is_scalar(inner),
+                _ => false,
+            };
+            if !allowed {
+                let expected = match param.location {
+                    ParamLocation::Query => "a scalar type or an `Array` of one",
+                    _ => "a scalar type (String, Integer, Long, Boolean or Float)",
+                };
+                self.diags.error(
+                    ty.span.clone(),
+                    format!("{what} has type `{}`, but it must be {expected}", ty.value),
+                );
+            }
+        }
+    }
+
+    fn objects(&mut self) {
+        for object in &self.spec.objects {
+            let valid = object.name.value.starts_with(|c: char| c.is_ascii_alphabetic())
+                && object.name.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                self.diags.push(
+                    Diagnostic::new(
+                        object.name.span.clone(),
+                        format!("object name `{}` is not a valid type name", object.name.value),
+                    )
+                    .with_help("use ASCII letters and digits, starting with a letter, e.g. `ApiVersionResp`"),
+                );
+            }
+            if object.fields.is_empty() {
+                self.diags.push(
+                    Diagnostic::new(object.name.span.clone(), format!("object `{}` has no fields", object.name.value))
+                        .with_help(format!(
+                            "declare fields as `[object.{}.FIELD]` tables, or use the type `Object` for free-form JSON",
+                            object.name.value
+                        )),
+                );
+            }
+            let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
+            for field in &object.fields {
+                let what = format!("field `{}` of object `{}`", field.name.value, object.name.value);
+                self.schema(&what, field);
+                self.type_refs(&field.schema.ty);
+                let rust = naming::snake(&field.name.value);
+                if let Some(first) = seen.get(&rust) {
+                    self.collision(&field.name, first, &format!("field `{rust}`"));
+                } else {
+                    seen.insert(rust, &field.name);
+                }
+            }
+        }
+        self.cycles();
+    }
+
+    fn body(&mut self) {
+        let Some(body) = &self.spec.body else { return };
+        self.type_refs(&body.ty);
+        if body.content_type != "application/json" {
+            self.diags.push(
+                Diagnostic::new(
+                    body.span.clone(),
+                    format!("request bodies of type `{}` are not supported yet", body.content_type),
+                )
+                .with_help("apigw sends JSON bodies: use `content_type = \"application/json\"`"),
+            );
+        }
+        if contains_file(&body.ty.value, self.spec, &mut HashSet::new()) {
+            self.diags.error(
+                body.ty.span.clone(),
+                "file uploads (`File`) are not supported in JSON request bodies",
+            );
+        }
+    }
+
+    fn responses(&mut self) {
+        let mut success: Option<&Response> = None;
+        for response in &self.spec.responses {
+            if let Some(body) = &response.body {
+                self.type_refs(body);
+                if contains_file(&body.value, self.spec, &mut HashSet::new()) {
+                    self.diags.error(body.span.clone(), "`File` cannot be the type of a response body");
+                }
+            }
+            for header in &response.headers {
+                let what = format!("header `{}` of response {}", header.name.value, response.status.value);
+                if !is_scalar(&header.schema.ty.value) {
+                    self.diags.error(
+                        header.schema.ty.span.clone(),
+                        format!("{what} must have a scalar type, found `{}`", header.schema.ty.value),
+                    );
+                }
+                self.schema(&what, header);
+            }
+            if response.is_success() {
+                match success {
+                    Some(first) if first.body.as_ref().map(|b| &b.value) != response.body.as_ref().map(|b| &b.value) => {
+                        self.diags.push(
+                            Diagnostic::new(
+                                response.status.span.clone(),
+                                format!(
+                                    "success responses {} and {} have different bodies",
+                                    first.status.value, response.status.value
+                                ),
+                            )
+                            .with_help("an operation has one result type: give all 2xx responses the same `body`"),
+                        );
+                    }
+                    Some(_) => {}
+                    None => success = Some(response),
+                }
+            }
+        }
+        if success.is_none() {
+            self.diags.push(
+                Diagnostic::new(
+                    self.spec.operation.id.span.clone(),
+                    format!("operation `{}` documents no success (2xx) response", self.spec.operation.id.value),
+                )
+                .with_help("add e.g. `[response.200]` with the `body` type, or `[response.204]` for no body"),
+            );
+        }
+    }
+
+    /// Checks type, enumeration, default and range of one field.
+    fn schema(&mut self, what: &str, field: &Field) {
+        let schema = &field.schema;
+        let ty = &schema.ty.value;
+        self.type_refs(&schema.ty);
+        if matches!(ty, TypeExpr::File) && !what.starts_with("field") {
+            self.diags.error(schema.ty.span.clone(), format!("{what} cannot have the type `File`"));
+        }
+        if let Some(min) = &schema.minimum
+            && !ty.is_numeric()
+        {
+            self.not_numeric(what, "minimum", min.span.clone(), ty, "min_length");
+        }
+        if let Some(max) = &schema.maximum
+            && !ty.is_numeric()
+        {
+            self.not_numeric(what, "maximum", max.span.clone(), ty, "max_length");
+        }
+        for length in [&schema.min_length, &schema.max_length].into_iter().flatten() {
+            if !matches!(ty, TypeExpr::String | TypeExpr::Array(_)) {
+                self.diags.push(
+                    Diagnostic::new(length.span.clone(), format!("{what} has a length limit, but its type `{ty}` has no length"))
+                        .with_help("`min_length`/`max_length` apply to String and Array; use `minimum`/`maximum` for numbers"),
+                );
+            }
+        }
+        if let (Some(min), Some(max)) = (&schema.minimum, &schema.maximum)
+            && min.value.as_f64() > max.value.as_f64()
+        {
+            self.diags.push(
+                Diagnostic::new(min.span.start..max.span.end.max(min.span.end), format!("{what} has minimum {} above its maximum {}", min.value, max.value))
+                    .with_help("swap them, or correct the one that is wrong"),
+            );
+        }
+        if let (Some(min), Some(max)) = (&schema.min_length, &schema.max_length)
+            && min.value > max.value
+        {
+            self.diags.error(
+                min.span.start..max.span.end.max(min.span.end),
+                format!("{what} has min_length {} above its max_length {}", min.value, max.value),
+            );
+        }
+        if let Some((lo, hi)) = ty.integer_bounds() {
+            for bound in [&schema.minimum, &schema.maximum].into_iter().flatten() {
+                let fits = match bound.value {
+                    Number::Integer(i) => (lo..=hi).contains(&i),
+                    Number::Float(_) => false,
+                };
+                if !fits {
+                    self.diags.error(
+                        bound.span.clone(),
+                        format!("{what} has the bound {}, which is not a value of type `{ty}` ({lo} to {hi})", bound.value),
+                    );
+                }
+            }
+        }
+        if let Some(enumeration) = &schema.enumeration {
+            self.enumeration(what, ty, enumeration);
+        }
+        if let Some(default) = &schema.default {
+            self.default(what, schema, default);
+        }
+    }
+
+    fn not_numeric(&mut self, what: &str, key: &str, span: Span, ty: &TypeExpr, length_key: &str) {
+        let mut d = Diagnostic::new(span, format!("{what} has `{key}`, but its type `{ty}` is not a number"));
+        if matches!(ty, TypeExpr::String | TypeExpr::Array(_)) {
+            d = d.with_help(format!("for a length limit write `{length_key}`"));
+        }
+        self.diags.push(d);
+    }
+
+    fn enumeration(&mut self, what: &str, ty: &TypeExpr, enumeration: &Enumeration) {
+        if enumeration.values.is_empty() {
+            self.diags.push(
+                Diagnostic::new(enumeration.span.clone(), format!("{what} has an empty `enum`"))
+                    .with_help("list the allowed values, e.g. `enum = [\"a\", \"b\"]`, or remove `enum`"),
+            );
+            return;
+        }
+        if !(ty.is_enumerable() || matches!(ty, TypeExpr::Boolean)) {
+            self.diags.error(
+                enumeration.span.clone(),
+                format!("{what} has type `{ty}`, which cannot be enumerated (only String, Integer, Long and Boolean)"),
+            );
+            return;
+        }
+        let mut seen: Vec<&Spanned<Literal>> = Vec::new();
+        let mut variants: HashMap<String, Span> = HashMap::new();
+        for value in &enumeration.values {
+            if let Some(problem) = literal_type_problem(&value.value.value, ty) {
+                self.diags.error(value.value.span.clone(), format!("enum value {} of {what} {problem}", value.value.value));
+                continue;
+            }
+            if seen.iter().any(|v| v.value == value.value.value) {
+                self.diags.push(
+                    Diagnostic::new(value.value.span.clone(), format!("enum value {} of {what} is listed twice", value.value.value))
+                        .with_help("remove the repeated value"),
+                );
+                continue;
+            }
+            seen.push(&value.value);
+            if let Some(name) = &value.name
+                && !is_identifier(&name.value)
+            {
+                self.diags.error(name.span.clone(), format!("variant name `{}` is not a valid Rust identifier", name.value));
+                continue;
+            }
+            let variant = naming::variant_name(value);
+            if let Some(first) = variants.get(&variant) {
+                let span = value.name.as_ref().map_or(value.value.span.clone(), |n| n.span.clone());
+                let first_line = self.source.position(first.start).line;
+                self.diags.push(
+                    Diagnostic::new(span, format!("enum values of {what} collide: both become the variant `{variant}`"))
+                        .with_help(format!(
+                            "give one of them an explicit name: `{{ value = {}, name = \"...\" }}` (the other is on line {first_line})",
+                            value.value.value
+                        )),
+                );
+            } else {
+                variants.insert(variant, value.value.span.clone());
+            }
+        }
+        if let Some(name) = &enumeration.type_name
+            && !is_identifier(&name.value)
+        {
+            self.diags.error(name.span.clone(), format!("`enum_name` `{}` is not a valid Rust type name", name.value));
+        }
+    }
+
+    fn default(&mut self, what: &str, schema: &Schema, default: &Spanned<Literal>) {
+        let ty = &schema.ty.value;
+        if let Some(problem) = literal_type_problem(&default.value, ty) {
+            self.diags.error(default.span.clone(), format!("default {} of {what} {problem}", default.value));
+            return;
+        }
+        if let Some(enumeration) = &schema.enumeration
+            && !enumeration.values.is_empty()
+            && !enumeration.values.iter().any(|v| v.value.value == default.value)
+        {
+            let listed: Vec<String> = enumeration.values.iter().map(|v| v.value.value.to_string()).collect();
+            self.diags.push(
+                Diagnostic::new(default.span.clone(), format!("default {} of {what} is not one of its enum values", default.value))
+                    .with_help(format!("the enum allows {}", listed.join(", "))),
+            );
+        }
+        if let Literal::Number(n) = &default.value {
+            let below = schema.minimum.as_ref().filter(|m| n.as_f64() < m.value.as_f64());
+            let above = schema.maximum.as_ref().filter(|m| n.as_f64() > m.value.as_f64());
+            if below.is_some() || above.is_some() {
+                let range = format!(
+                    "{} to {}",
+                    schema.minimum.as_ref().map_or("any".into(), |m| m.value.to_string()),
+                    schema.maximum.as_ref().map_or("any".into(), |m| m.value.to_string())
+                );
+                self.diags.error(default.span.clone(), format!("default {n} of {what} is outside its range {range}"));
+            }
+        }
+    }
+
+    /// Reports references to objects that the spec does not define.
+    fn type_refs(&mut self, ty: &Spanned<TypeExpr>) {
+        let mut names = Vec::new();
+        named_refs(&ty.value, &mut names);
+        for name in names {
+            if self.spec.object(name).is_none() {
+                let builtins = TypeExpr::SCALARS.iter().map(|(n, _)| *n);
+                let objects = self.spec.objects.iter().map(|o| o.name.value.as_str());
+                let candidates: Vec<&str> = builtins.chain(objects).chain(["Array", "Map"]).collect();
+                let help = match closest(name, candidates.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("define it as `[object.{name}.FIELD]` tables, or use a built-in type: String, Integer, Long, Boolean, Float, Object"),
+                };
+                self.diags.push(Diagnostic::new(ty.span.clone(), format!("unknown type `{name}`")).with_help(help));
+            }
+        }
+    }
+
+    /// Reports objects that contain themselves without an array or map in between.
+    fn cycles(&mut self) {
+        for object in &self.spec.objects {
+            let mut path = Vec::new();
+            if self.reaches(&object.name.value, object, &mut path) {
+                self.diags.push(
+                    Diagnostic::new(
+                        object.name.span.clone(),
+                        format!("object `{}` contains itself (through {})", object.name.value, path.join(" → ")),
+                    )
+                    .with_help("a recursive field must be an `Array<...>` or `Map<String, ...>`"),
+                );
+            }
+        }
+    }
+
+    fn reaches<'s>(&'s self, target: &str, from: &'s Object, path: &mut Vec<&'s str>) -> bool {
+        for field in &from.fields {
+            if let TypeExpr::Named(name) = &field.schema.ty.value {
+                if path.contains(&name.as_str()) {
+                    continue;
+                }
+                path.push(name);
+                if name == target {
+                    return true;
+                }
+                if let Some(next) = self.spec.object(name)
+                    && self.reaches(target, next, path)
+                {
+                    return true;
+                }
+                path.pop();
+            }
+        }
+        false
+    }
+
+    /// Reports generated Rust names that would collide.
+    fn names(&mut self) {
+        // Builder arguments and setters.
+        let mut values: HashMap<String, &Spanned<String>> = HashMap::new();
+        for param in self.spec.params.iter().filter(|p| p.is_caller_supplied()) {
+            let rust = naming::snake(&param.field.name.value);
+            if BUILDER_METHODS.contains(&rust.as_str()) {
+                self.diags.push(
+                    Diagnostic::new(
+                        param.field.name.span.clone(),
+                        format!("{} `{}` would become a builder method `{rust}`, which the builder already has", param.location.noun(), param.field.name.value),
+                    )
+                    .with_help("this name is reserved by the generated request builder"),
+                );
+            }
+            if let Some(first) = values.get(&rust) {
+                self.collision(&param.field.name, first, &format!("builder method `{rust}`"));
+            } else {
+                values.insert(rust, &param.field.name);
+            }
+        }
+        if self.spec.body.is_some() && let Some(first) = values.get("body") {
+            let first = (*first).clone();
+            self.diags.error(first.span, "a parameter named `body` clashes with the request body argument");
+        }
+
+        // Types of the operation's module.
+        let mut types: HashMap<String, Span> = HashMap::new();
+        let op_span = self.spec.operation.id.span.clone();
+        types.insert(naming::builder_name(self.spec), op_span.clone());
+        types.insert(naming::error_name(self.spec), op_span);
+        let mut declared: Vec<(String, Span)> = Vec::new();
+        for object in &self.spec.objects {
+            declared.push((naming::object_name(object), object.name.span.clone()));
+            for field in &object.fields {
+                if let Some(e) = materialized_enum(&field.schema) {
+                    declared.push((naming::field_enum_name(&object.name.value, field, e), e.span.clone()));
+                }
+            }
+        }
+        for param in &self.spec.params {
+            if let Some(e) = materialized_enum(&param.field.schema) {
+                declared.push((naming::param_enum_name(param, e), e.span.clone()));
+            }
+        }
+        for response in &self.spec.responses {
+            for header in &response.headers {
+                if let Some(e) = materialized_enum(&header.schema) {
+                    let owner = format!("{}Header", self.spec.operation.id.value);
+                    declared.push((naming::field_enum_name(&owner, header, e), e.span.clone()));
+                }
+            }
+        }
+        for (name, span) in declared {
+            if let Some(first) = types.get(&name) {
+                let first = self.position_note(first.clone());
+                self.diags.push(
+                    Diagnostic::new(span, format!("the generated type name `{name}` is already taken ({first})"))
+                        .with_help("rename the object, or set `enum_name = \"...\"` on the enumerated field"),
+                );
+            } else {
+                types.insert(name, span);
+            }
+        }
+    }
+
+    fn collision(&mut self, second: &Spanned<String>, first: &Spanned<String>, what: &str) {
+        let note = self.position_note(first.span.clone());
+        self.diags.push(
+            Diagnostic::new(
+                second.span.clone(),
+                format!("`{}` and `{}` both become the {what}", first.value, second.value),
+            )
+            .with_help(format!("rename one of them (the other is {note})")),
+        );
+    }
+
+    fn position_note(&self, span: Span) -> String {
+        if span == self.spec.operation.id.span {
+            "generated for the operation".to_owned()
+        } else {
+            format!("on line {}", self.source.position(span.start).line)
+        }
+    }
+}
+
+/// The enumeration of a schema, if it becomes a Rust enum.
+pub fn materialized_enum(schema: &Schema) -> Option<&Enumeration> {
+    schema
+        .enumeration
+        .as_ref()
+        .filter(|e| schema.ty.value.is_enumerable() && !e.values.is_empty())
+}
+
+fn is_scalar(ty: &TypeExpr) -> bool {
+    matches!(
+        ty,
+        TypeExpr::String | TypeExpr::Integer | TypeExpr::Long | TypeExpr::Boolean | TypeExpr::Float
+    )
+}
+
+fn is_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name != "_"
+}
+
+fn named_refs<'t>(ty: &'t TypeExpr, out: &mut Vec<&'t str>) {
+    match ty {
+        TypeExpr::Named(name) => out.push(name),
+        TypeExpr::Array(inner) | TypeExpr::Map(inner) => named_refs(inner, out),
+        _ => {}
+    }
+}
+
+fn contains_file<'s>(ty: &'s TypeExpr, spec: &'s Spec, seen: &mut HashSet<&'s str>) -> bool {
+    match ty {
+        TypeExpr::File => true,
+        TypeExpr::Array(inner) | TypeExpr::Map(inner) => contains_file(inner, spec, seen),
+        TypeExpr::Named(name) => {
+            seen.insert(name)
+                && spec
+                    .object(name)
+                    .is_some_and(|o| o.fields.iter().any(|f| contains_file(&f.schema.ty.value, spec, seen)))
+        }
+        _ => false,
+    }
+}
+
+/// Why a literal is not a value of `ty`, if it is not.
+fn literal_type_problem(value: &Literal, ty: &TypeExpr) -> Option<String> {
+    let ok = match (value, ty) {
+        (Literal::String(_), TypeExpr::String) => true,
+        (Literal::Boolean(_), TypeExpr::Boolean) => true,
+        (Literal::Number(_), TypeExpr::Float) => true,
+        (Literal::Number(Number::Integer(i)), t) if t.integer_bounds().is_some() => {
+            let (lo, hi) = t.integer_bounds().unwrap_or((i64::MIN, i64::MAX));
+            if !(lo..=hi).contains(i) {
+                return Some(format!("does not fit in `{ty}` ({lo} to {hi})"));
+            }
+            true
+        }
+        _ => false,
+    };
+    (!ok).then(|| {
+        let kind = match value {
+            Literal::String(_) => "a string",
+            Literal::Number(Number::Integer(_)) => "an integer",
+            Literal::Number(Number::Float(_)) => "a float",
+            Literal::Boolean(_) => "a boolean",
+        };
+        format!("is {kind}, but the type is `{ty}`")
+    })
+}

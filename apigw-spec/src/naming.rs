@@ -1,0 +1,150 @@
+//! The Rust names generated from a spec's names. Both the checker (to find names that collide
+//! after case conversion) and the code generator use these functions, so they always agree.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::model::{EnumValue, Enumeration, Field, Literal, Object, Param, Spec};
+
+/// `snake_case` for a value name (field, parameter, method); never empty, never starts with a
+/// digit. Keywords are left as they are: the generator writes them as raw identifiers.
+pub fn snake(name: &str) -> String {
+    let snake = name.to_snake_case();
+    fix_start(snake, "_")
+}
+
+/// `PascalCase` for a type or variant name; never empty, never starts with a digit.
+pub fn pascal(name: &str) -> String {
+    let pascal = name.to_upper_camel_case();
+    fix_start(pascal, "V")
+}
+
+fn fix_start(name: String, prefix: &str) -> String {
+    if name.is_empty() {
+        format!("{prefix}empty")
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{prefix}{name}")
+    } else {
+        name
+    }
+}
+
+/// The module holding an operation's generated items, e.g. `list_api_versions_v2`.
+pub fn module_name(spec: &Spec) -> String {
+    snake(&spec.operation.id.value)
+}
+
+/// The client method that starts a request, e.g. `list_api_versions_v2`.
+pub fn method_name(spec: &Spec) -> String {
+    module_name(spec)
+}
+
+/// The request builder type, e.g. `ListApiVersionsV2Request`.
+pub fn builder_name(spec: &Spec) -> String {
+    format!("{}Request", pascal(&spec.operation.id.value))
+}
+
+/// The per-operation error type, e.g. `ListApiVersionsV2Error`.
+pub fn error_name(spec: &Spec) -> String {
+    format!("{}Error", pascal(&spec.operation.id.value))
+}
+
+/// The Rust type of an object.
+pub fn object_name(object: &Object) -> String {
+    pascal(&object.name.value)
+}
+
+/// The Rust enum type of a parameter with enumerated values.
+pub fn param_enum_name(param: &Param, enumeration: &Enumeration) -> String {
+    enumeration
+        .type_name
+        .as_ref()
+        .map_or_else(|| pascal(&param.field.name.value), |n| n.value.clone())
+}
+
+/// The Rust enum type of an object field (or response header) with enumerated values, e.g.
+/// `EndpointConnectionStatus` for the field `status` of `EndpointConnection`.
+pub fn field_enum_name(owner: &str, field: &Field, enumeration: &Enumeration) -> String {
+    enumeration.type_name.as_ref().map_or_else(
+        || format!("{}{}", pascal(owner), pascal(&field.name.value)),
+        |n| n.value.clone(),
+    )
+}
+
+/// The variant of one enumerated value: its explicit `name`, else the value in `PascalCase`
+/// (`pendingAcceptance` → `PendingAcceptance`, `1` → `V1`).
+pub fn variant_name(value: &EnumValue) -> String {
+    if let Some(name) = &value.name {
+        return name.value.clone();
+    }
+    match &value.value.value {
+        Literal::String(s) => pascal(s),
+        Literal::Number(n) => pascal(&n.to_string().replace('-', "minus_").replace('.', "_")),
+        Literal::Boolean(b) => pascal(&b.to_string()),
+    }
+}
+
+/// The error variant of a documented status, e.g. `NotFound` for 404.
+pub fn status_variant(status: u16) -> String {
+    let reason = match status {
+        300 => "MultipleChoices",
+        301 => "MovedPermanently",
+        302 => "Found",
+        304 => "NotModified",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "PreconditionFailed",
+        413 => "PayloadTooLarge",
+        415 => "UnsupportedMediaType",
+        422 => "UnprocessableEntity",
+        429 => "TooManyRequests",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        _ => return format!("Status{status}"),
+    };
+    reason.to_owned()
+}
+
+/// Whether `name` is a Rust keyword that can be written as a raw identifier (`r#type`).
+pub fn is_raw_keyword(name: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
+        "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
+        "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+        "return", "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe",
+        "unsized", "use", "virtual", "where", "while", "yield",
+    ];
+    KEYWORDS.contains(&name)
+}
+
+/// Whether `name` is a keyword that cannot be a raw identifier; the generator appends `_`.
+pub fn is_reserved_path_keyword(name: &str) -> bool {
+    matches!(name, "self" | "Self" | "super" | "crate" | "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_cases() {
+        assert_eq!(snake("ListApiVersionsV2"), "list_api_versions_v2");
+        assert_eq!(snake("X-Auth-Token"), "x_auth_token");
+        assert_eq!(snake("envName"), "env_name");
+        assert_eq!(pascal("pendingAcceptance"), "PendingAcceptance");
+        assert_eq!(pascal("1"), "V1");
+        assert_eq!(pascal("*"), "Vempty");
+        assert_eq!(status_variant(404), "NotFound");
+        assert_eq!(status_variant(499), "Status499");
+    }
+}
