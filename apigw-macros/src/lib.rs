@@ -1,1 +1,105 @@
-//! x
+//! The apigw proc macro: a thin shell that reads a spec file, checks it with `apigw-spec` and
+//! expands it with `apigw-codegen`.
+//!
+//! It never panics on a bad spec: every problem becomes a `compile_error!` naming the spec
+//! file (relative to the crate root), line and column, what is wrong and how to fix it.
+
+use std::path::{Path, PathBuf};
+
+use proc_macro::TokenStream;
+use quote::quote;
+use syn::{LitStr, parse_macro_input};
+
+/// Generates the typed client code of one operation from its spec file.
+///
+/// The path is relative to the root of the crate that invokes the macro (the folder holding
+/// its `Cargo.toml`), like every path in `Cargo.toml`:
+///
+/// ```ignore
+/// pub mod api_management {
+///     apigw_macros::operation!("specs/api_management/list_api_versions_v2.toml");
+/// }
+/// ```
+///
+/// The expansion is a module named after the operation (`list_api_versions_v2`) with its
+/// request builder, response, error and enum types, and a method on `crate::Client` (which
+/// must implement `AsRef<apigw_runtime::Client>`). Editing the spec rebuilds the crate.
+#[proc_macro]
+pub fn operation(input: TokenStream) -> TokenStream {
+    let path = parse_macro_input!(input as LitStr);
+    expand(&path).into()
+}
+
+fn expand(literal: &LitStr) -> proc_macro2::TokenStream {
+    let written = literal.value();
+    let root = crate_root();
+    let resolved = root.join(&written);
+    let shown = display_path(&root, &resolved, &written);
+    let text = match std::fs::read_to_string(&resolved) {
+        Ok(text) => text,
+        Err(err) => {
+            let message = format!(
+                "{shown}: cannot read the spec file: {err}\n  = note: spec paths are resolved against the crate root (the folder holding Cargo.toml): {}",
+                Path::new("<crate root>").join(&written).display()
+            );
+            return errors(literal, [message]);
+        }
+    };
+    // Registers the file with the compiler, so that editing the spec rebuilds the crate.
+    let tracked = resolved.to_string_lossy().into_owned();
+    let track = quote!(
+        const _: &[u8] = ::core::include_bytes!(#tracked);
+    );
+    match apigw_spec::load(&shown, &text) {
+        Ok(spec) => {
+            let code = apigw_codegen::expand(&spec, &apigw_codegen::Options::default());
+            quote!(#track #code)
+        }
+        Err(failure) => {
+            let errors = errors(literal, failure.rendered());
+            quote!(#track #errors)
+        }
+    }
+}
+
+/// One `compile_error!` per message, pointing at the macro's argument.
+fn errors(
+    literal: &LitStr,
+    messages: impl IntoIterator<Item = String>,
+) -> proc_macro2::TokenStream {
+    let span = literal.span();
+    messages
+        .into_iter()
+        .map(|message| quote::quote_spanned!(span=> ::core::compile_error!(#message);))
+        .collect()
+}
+
+/// The root of the crate whose source invokes the macro: the nearest folder above the
+/// invoking file that holds a `Cargo.toml`. This is `CARGO_MANIFEST_DIR` in a normal build,
+/// and still the crate's own root when the file is compiled elsewhere (as `trybuild` does).
+fn crate_root() -> PathBuf {
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let invoking_file = proc_macro::Span::call_site().local_file();
+    let from_file = invoking_file.and_then(|file| {
+        let file = if file.is_absolute() {
+            file
+        } else {
+            std::env::current_dir().ok()?.join(file)
+        };
+        file.ancestors()
+            .skip(1)
+            .find(|dir| dir.join("Cargo.toml").is_file())
+            .map(Path::to_path_buf)
+    });
+    from_file
+        .or(manifest_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// How messages show the spec's path: relative to the crate root, never absolute.
+fn display_path(root: &Path, resolved: &Path, written: &str) -> String {
+    match resolved.strip_prefix(root) {
+        Ok(relative) => relative.to_string_lossy().replace('\\', "/"),
+        Err(_) => written.to_owned(),
+    }
+}

@@ -1,1 +1,40 @@
-//! x
+//! The small runtime under apigw's generated clients.
+//!
+//! Generated code builds a [`Request`] (encoded path, query, headers, body) and hands it to a
+//! [`Client`], which authenticates it, sends it with one shared `reqwest` client and returns a
+//! [`RawResponse`]; the generated code then maps the status to its typed result or to an
+//! [`Error`]. Nothing in here knows about any one operation.
+#![deny(missing_docs)]
+
+mod auth;
+mod client;
+mod config;
+mod enums;
+mod error;
+mod request;
+mod response;
+mod validate;
+
+pub use auth::{Authenticate, Credentials, Secret, TokenAuth};
+pub use client::Client;
+pub use config::{Config, ConfigBuilder, ConfigError};
+pub use enums::UnknownValue;
+pub use error::{
+    BuildError, DecodeError, Error, ErrorKind, SendError, ServiceError, TransportError,
+    TransportErrorKind,
+};
+pub use request::{OperationMeta, QueryValue, Request};
+pub use response::{RawResponse, Response};
+pub use validate::{check_length, check_range};
+
+/// HTTP types used in this crate's API.
+pub use reqwest::{Method, StatusCode, header};
+
+/// Items used by generated code; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use serde_json;
+
+    pub use crate::enums::deserialize_str_with;
+}

@@ -16,7 +16,11 @@ const BUILDER_METHODS: &[&str] = &["send", "build", "client", "new", "clone"];
 
 /// Checks a parsed spec, recording every problem in `diags`.
 pub fn check(spec: &Spec, source: &SourceFile, diags: &mut Diagnostics) {
-    let mut ck = Checker { spec, source, diags };
+    let mut ck = Checker {
+        spec,
+        source,
+        diags,
+    };
     ck.path_placeholders();
     ck.params();
     ck.objects();
@@ -40,19 +44,34 @@ impl Checker<'_, '_> {
             if !seen.insert(placeholder.value.as_str()) {
                 self.diags.error(
                     placeholder.span.clone(),
-                    format!("placeholder `{{{}}}` appears twice in the path", placeholder.value),
+                    format!(
+                        "placeholder `{{{}}}` appears twice in the path",
+                        placeholder.value
+                    ),
                 );
             }
-            if !declared.iter().any(|p| p.field.name.value == placeholder.value) {
+            if !declared
+                .iter()
+                .any(|p| p.field.name.value == placeholder.value)
+            {
                 let names = declared.iter().map(|p| p.field.name.value.as_str());
                 let help = match closest(&placeholder.value, names) {
-                    Some(best) => format!("did you mean `{{{best}}}`? Otherwise declare it: `[path.{}]` with a `type`", placeholder.value),
-                    None => format!("declare it: `[path.{}]` with `type = \"String\"`", placeholder.value),
+                    Some(best) => format!(
+                        "did you mean `{{{best}}}`? Otherwise declare it: `[path.{}]` with a `type`",
+                        placeholder.value
+                    ),
+                    None => format!(
+                        "declare it: `[path.{}]` with `type = \"String\"`",
+                        placeholder.value
+                    ),
                 };
                 self.diags.push(
                     Diagnostic::new(
                         placeholder.span.clone(),
-                        format!("path placeholder `{{{}}}` has no path parameter", placeholder.value),
+                        format!(
+                            "path placeholder `{{{}}}` has no path parameter",
+                            placeholder.value
+                        ),
                     )
                     .with_help(help),
                 );
@@ -62,7 +81,10 @@ impl Checker<'_, '_> {
             return;
         }
         for param in declared {
-            if !path.placeholders().any(|p| p.value == param.field.name.value) {
+            if !path
+                .placeholders()
+                .any(|p| p.value == param.field.name.value)
+            {
                 self.diags.push(
                     Diagnostic::new(
                         param.field.name.span.clone(),
@@ -125,8 +147,15 @@ impl Checker<'_, '_> {
 
     fn objects(&mut self) {
         for object in &self.spec.objects {
-            let valid = object.name.value.starts_with(|c: char| c.is_ascii_alphabetic())
-                && object.name.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            let valid = object
+                .name
+                .value
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+                && object
+                    .name
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !valid {
                 self.diags.push(
                     Diagnostic::new(
@@ -147,7 +176,10 @@ impl Checker<'_, '_> {
             }
             let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
             for field in &object.fields {
-                let what = format!("field `{}` of object `{}`", field.name.value, object.name.value);
+                let what = format!(
+                    "field `{}` of object `{}`",
+                    field.name.value, object.name.value
+                );
                 self.schema(&what, field);
                 self.type_refs(&field.schema.ty);
                 let rust = naming::snake(&field.name.value);
@@ -168,7 +200,10 @@ impl Checker<'_, '_> {
             self.diags.push(
                 Diagnostic::new(
                     body.span.clone(),
-                    format!("request bodies of type `{}` are not supported yet", body.content_type),
+                    format!(
+                        "request bodies of type `{}` are not supported yet",
+                        body.content_type
+                    ),
                 )
                 .with_help("apigw sends JSON bodies: use `content_type = \"application/json\"`"),
             );
@@ -187,22 +222,34 @@ impl Checker<'_, '_> {
             if let Some(body) = &response.body {
                 self.type_refs(body);
                 if contains_file(&body.value, self.spec, &mut HashSet::new()) {
-                    self.diags.error(body.span.clone(), "`File` cannot be the type of a response body");
+                    self.diags.error(
+                        body.span.clone(),
+                        "`File` cannot be the type of a response body",
+                    );
                 }
             }
             for header in &response.headers {
-                let what = format!("header `{}` of response {}", header.name.value, response.status.value);
+                let what = format!(
+                    "header `{}` of response {}",
+                    header.name.value, response.status.value
+                );
                 if !is_scalar(&header.schema.ty.value) {
                     self.diags.error(
                         header.schema.ty.span.clone(),
-                        format!("{what} must have a scalar type, found `{}`", header.schema.ty.value),
+                        format!(
+                            "{what} must have a scalar type, found `{}`",
+                            header.schema.ty.value
+                        ),
                     );
                 }
                 self.schema(&what, header);
             }
             if response.is_success() {
                 match success {
-                    Some(first) if first.body.as_ref().map(|b| &b.value) != response.body.as_ref().map(|b| &b.value) => {
+                    Some(first)
+                        if first.body.as_ref().map(|b| &b.value)
+                            != response.body.as_ref().map(|b| &b.value) =>
+                    {
                         self.diags.push(
                             Diagnostic::new(
                                 response.status.span.clone(),
@@ -236,7 +283,10 @@ impl Checker<'_, '_> {
         let ty = &schema.ty.value;
         self.type_refs(&schema.ty);
         if matches!(ty, TypeExpr::File) && !what.starts_with("field") {
-            self.diags.error(schema.ty.span.clone(), format!("{what} cannot have the type `File`"));
+            self.diags.error(
+                schema.ty.span.clone(),
+                format!("{what} cannot have the type `File`"),
+            );
         }
         if let Some(min) = &schema.minimum
             && !ty.is_numeric()
@@ -248,7 +298,10 @@ impl Checker<'_, '_> {
         {
             self.not_numeric(what, "maximum", max.span.clone(), ty, "max_length");
         }
-        for length in [&schema.min_length, &schema.max_length].into_iter().flatten() {
+        for length in [&schema.min_length, &schema.max_length]
+            .into_iter()
+            .flatten()
+        {
             if !matches!(ty, TypeExpr::String | TypeExpr::Array(_)) {
                 self.diags.push(
                     Diagnostic::new(length.span.clone(), format!("{what} has a length limit, but its type `{ty}` has no length"))
@@ -260,8 +313,14 @@ impl Checker<'_, '_> {
             && min.value.as_f64() > max.value.as_f64()
         {
             self.diags.push(
-                Diagnostic::new(min.span.start..max.span.end.max(min.span.end), format!("{what} has minimum {} above its maximum {}", min.value, max.value))
-                    .with_help("swap them, or correct the one that is wrong"),
+                Diagnostic::new(
+                    min.span.start..max.span.end.max(min.span.end),
+                    format!(
+                        "{what} has minimum {} above its maximum {}",
+                        min.value, max.value
+                    ),
+                )
+                .with_help("swap them, or correct the one that is wrong"),
             );
         }
         if let (Some(min), Some(max)) = (&schema.min_length, &schema.max_length)
@@ -269,7 +328,10 @@ impl Checker<'_, '_> {
         {
             self.diags.error(
                 min.span.start..max.span.end.max(min.span.end),
-                format!("{what} has min_length {} above its max_length {}", min.value, max.value),
+                format!(
+                    "{what} has min_length {} above its max_length {}",
+                    min.value, max.value
+                ),
             );
         }
         if let Some((lo, hi)) = ty.integer_bounds() {
@@ -295,7 +357,10 @@ impl Checker<'_, '_> {
     }
 
     fn not_numeric(&mut self, what: &str, key: &str, span: Span, ty: &TypeExpr, length_key: &str) {
-        let mut d = Diagnostic::new(span, format!("{what} has `{key}`, but its type `{ty}` is not a number"));
+        let mut d = Diagnostic::new(
+            span,
+            format!("{what} has `{key}`, but its type `{ty}` is not a number"),
+        );
         if matches!(ty, TypeExpr::String | TypeExpr::Array(_)) {
             d = d.with_help(format!("for a length limit write `{length_key}`"));
         }
@@ -303,10 +368,16 @@ impl Checker<'_, '_> {
     }
 
     fn enumeration(&mut self, what: &str, ty: &TypeExpr, enumeration: &Enumeration) {
+        let ty = ty.enum_base();
         if enumeration.values.is_empty() {
             self.diags.push(
-                Diagnostic::new(enumeration.span.clone(), format!("{what} has an empty `enum`"))
-                    .with_help("list the allowed values, e.g. `enum = [\"a\", \"b\"]`, or remove `enum`"),
+                Diagnostic::new(
+                    enumeration.span.clone(),
+                    format!("{what} has an empty `enum`"),
+                )
+                .with_help(
+                    "list the allowed values, e.g. `enum = [\"a\", \"b\"]`, or remove `enum`",
+                ),
             );
             return;
         }
@@ -321,13 +392,19 @@ impl Checker<'_, '_> {
         let mut variants: HashMap<String, Span> = HashMap::new();
         for value in &enumeration.values {
             if let Some(problem) = literal_type_problem(&value.value.value, ty) {
-                self.diags.error(value.value.span.clone(), format!("enum value {} of {what} {problem}", value.value.value));
+                self.diags.error(
+                    value.value.span.clone(),
+                    format!("enum value {} of {what} {problem}", value.value.value),
+                );
                 continue;
             }
             if seen.iter().any(|v| v.value == value.value.value) {
                 self.diags.push(
-                    Diagnostic::new(value.value.span.clone(), format!("enum value {} of {what} is listed twice", value.value.value))
-                        .with_help("remove the repeated value"),
+                    Diagnostic::new(
+                        value.value.span.clone(),
+                        format!("enum value {} of {what} is listed twice", value.value.value),
+                    )
+                    .with_help("remove the repeated value"),
                 );
                 continue;
             }
@@ -335,12 +412,21 @@ impl Checker<'_, '_> {
             if let Some(name) = &value.name
                 && !is_identifier(&name.value)
             {
-                self.diags.error(name.span.clone(), format!("variant name `{}` is not a valid Rust identifier", name.value));
+                self.diags.error(
+                    name.span.clone(),
+                    format!(
+                        "variant name `{}` is not a valid Rust identifier",
+                        name.value
+                    ),
+                );
                 continue;
             }
             let variant = naming::variant_name(value);
             if let Some(first) = variants.get(&variant) {
-                let span = value.name.as_ref().map_or(value.value.span.clone(), |n| n.span.clone());
+                let span = value
+                    .name
+                    .as_ref()
+                    .map_or(value.value.span.clone(), |n| n.span.clone());
                 let first_line = self.source.position(first.start).line;
                 self.diags.push(
                     Diagnostic::new(span, format!("enum values of {what} collide: both become the variant `{variant}`"))
@@ -356,36 +442,70 @@ impl Checker<'_, '_> {
         if let Some(name) = &enumeration.type_name
             && !is_identifier(&name.value)
         {
-            self.diags.error(name.span.clone(), format!("`enum_name` `{}` is not a valid Rust type name", name.value));
+            self.diags.error(
+                name.span.clone(),
+                format!("`enum_name` `{}` is not a valid Rust type name", name.value),
+            );
         }
     }
 
     fn default(&mut self, what: &str, schema: &Schema, default: &Spanned<Literal>) {
         let ty = &schema.ty.value;
         if let Some(problem) = literal_type_problem(&default.value, ty) {
-            self.diags.error(default.span.clone(), format!("default {} of {what} {problem}", default.value));
+            self.diags.error(
+                default.span.clone(),
+                format!("default {} of {what} {problem}", default.value),
+            );
             return;
         }
         if let Some(enumeration) = &schema.enumeration
             && !enumeration.values.is_empty()
-            && !enumeration.values.iter().any(|v| v.value.value == default.value)
+            && !enumeration
+                .values
+                .iter()
+                .any(|v| v.value.value == default.value)
         {
-            let listed: Vec<String> = enumeration.values.iter().map(|v| v.value.value.to_string()).collect();
+            let listed: Vec<String> = enumeration
+                .values
+                .iter()
+                .map(|v| v.value.value.to_string())
+                .collect();
             self.diags.push(
-                Diagnostic::new(default.span.clone(), format!("default {} of {what} is not one of its enum values", default.value))
-                    .with_help(format!("the enum allows {}", listed.join(", "))),
+                Diagnostic::new(
+                    default.span.clone(),
+                    format!(
+                        "default {} of {what} is not one of its enum values",
+                        default.value
+                    ),
+                )
+                .with_help(format!("the enum allows {}", listed.join(", "))),
             );
         }
         if let Literal::Number(n) = &default.value {
-            let below = schema.minimum.as_ref().filter(|m| n.as_f64() < m.value.as_f64());
-            let above = schema.maximum.as_ref().filter(|m| n.as_f64() > m.value.as_f64());
+            let below = schema
+                .minimum
+                .as_ref()
+                .filter(|m| n.as_f64() < m.value.as_f64());
+            let above = schema
+                .maximum
+                .as_ref()
+                .filter(|m| n.as_f64() > m.value.as_f64());
             if below.is_some() || above.is_some() {
                 let range = format!(
                     "{} to {}",
-                    schema.minimum.as_ref().map_or("any".into(), |m| m.value.to_string()),
-                    schema.maximum.as_ref().map_or("any".into(), |m| m.value.to_string())
+                    schema
+                        .minimum
+                        .as_ref()
+                        .map_or("any".into(), |m| m.value.to_string()),
+                    schema
+                        .maximum
+                        .as_ref()
+                        .map_or("any".into(), |m| m.value.to_string())
                 );
-                self.diags.error(default.span.clone(), format!("default {n} of {what} is outside its range {range}"));
+                self.diags.error(
+                    default.span.clone(),
+                    format!("default {n} of {what} is outside its range {range}"),
+                );
             }
         }
     }
@@ -398,12 +518,18 @@ impl Checker<'_, '_> {
             if self.spec.object(name).is_none() {
                 let builtins = TypeExpr::SCALARS.iter().map(|(n, _)| *n);
                 let objects = self.spec.objects.iter().map(|o| o.name.value.as_str());
-                let candidates: Vec<&str> = builtins.chain(objects).chain(["Array", "Map"]).collect();
+                let candidates: Vec<&str> =
+                    builtins.chain(objects).chain(["Array", "Map"]).collect();
                 let help = match closest(name, candidates.iter().copied()) {
                     Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("define it as `[object.{name}.FIELD]` tables, or use a built-in type: String, Integer, Long, Boolean, Float, Object"),
+                    None => format!(
+                        "define it as `[object.{name}.FIELD]` tables, or use a built-in type: String, Integer, Long, Boolean, Float, Object"
+                    ),
                 };
-                self.diags.push(Diagnostic::new(ty.span.clone(), format!("unknown type `{name}`")).with_help(help));
+                self.diags.push(
+                    Diagnostic::new(ty.span.clone(), format!("unknown type `{name}`"))
+                        .with_help(help),
+                );
             }
         }
     }
@@ -416,7 +542,11 @@ impl Checker<'_, '_> {
                 self.diags.push(
                     Diagnostic::new(
                         object.name.span.clone(),
-                        format!("object `{}` contains itself (through {})", object.name.value, path.join(" → ")),
+                        format!(
+                            "object `{}` contains itself (through {})",
+                            object.name.value,
+                            path.join(" → ")
+                        ),
                     )
                     .with_help("a recursive field must be an `Array<...>` or `Map<String, ...>`"),
                 );
@@ -461,14 +591,23 @@ impl Checker<'_, '_> {
                 );
             }
             if let Some(first) = values.get(&rust) {
-                self.collision(&param.field.name, first, &format!("builder method `{rust}`"));
+                self.collision(
+                    &param.field.name,
+                    first,
+                    &format!("builder method `{rust}`"),
+                );
             } else {
                 values.insert(rust, &param.field.name);
             }
         }
-        if self.spec.body.is_some() && let Some(first) = values.get("body") {
+        if self.spec.body.is_some()
+            && let Some(first) = values.get("body")
+        {
             let first = (*first).clone();
-            self.diags.error(first.span, "a parameter named `body` clashes with the request body argument");
+            self.diags.error(
+                first.span,
+                "a parameter named `body` clashes with the request body argument",
+            );
         }
 
         // Types of the operation's module.
@@ -481,7 +620,10 @@ impl Checker<'_, '_> {
             declared.push((naming::object_name(object), object.name.span.clone()));
             for field in &object.fields {
                 if let Some(e) = materialized_enum(&field.schema) {
-                    declared.push((naming::field_enum_name(&object.name.value, field, e), e.span.clone()));
+                    declared.push((
+                        naming::field_enum_name(&object.name.value, field, e),
+                        e.span.clone(),
+                    ));
                 }
             }
         }
@@ -502,8 +644,13 @@ impl Checker<'_, '_> {
             if let Some(first) = types.get(&name) {
                 let first = self.position_note(first.clone());
                 self.diags.push(
-                    Diagnostic::new(span, format!("the generated type name `{name}` is already taken ({first})"))
-                        .with_help("rename the object, or set `enum_name = \"...\"` on the enumerated field"),
+                    Diagnostic::new(
+                        span,
+                        format!("the generated type name `{name}` is already taken ({first})"),
+                    )
+                    .with_help(
+                        "rename the object, or set `enum_name = \"...\"` on the enumerated field",
+                    ),
                 );
             } else {
                 types.insert(name, span);
@@ -516,7 +663,10 @@ impl Checker<'_, '_> {
         self.diags.push(
             Diagnostic::new(
                 second.span.clone(),
-                format!("`{}` and `{}` both become the {what}", first.value, second.value),
+                format!(
+                    "`{}` and `{}` both become the {what}",
+                    first.value, second.value
+                ),
             )
             .with_help(format!("rename one of them (the other is {note})")),
         );
@@ -536,7 +686,7 @@ pub fn materialized_enum(schema: &Schema) -> Option<&Enumeration> {
     schema
         .enumeration
         .as_ref()
-        .filter(|e| schema.ty.value.is_enumerable() && !e.values.is_empty())
+        .filter(|e| schema.ty.value.enum_base().is_enumerable() && !e.values.is_empty())
 }
 
 fn is_scalar(ty: &TypeExpr) -> bool {
@@ -566,9 +716,11 @@ fn contains_file<'s>(ty: &'s TypeExpr, spec: &'s Spec, seen: &mut HashSet<&'s st
         TypeExpr::Array(inner) | TypeExpr::Map(inner) => contains_file(inner, spec, seen),
         TypeExpr::Named(name) => {
             seen.insert(name)
-                && spec
-                    .object(name)
-                    .is_some_and(|o| o.fields.iter().any(|f| contains_file(&f.schema.ty.value, spec, seen)))
+                && spec.object(name).is_some_and(|o| {
+                    o.fields
+                        .iter()
+                        .any(|f| contains_file(&f.schema.ty.value, spec, seen))
+                })
         }
         _ => false,
     }

@@ -123,7 +123,8 @@ mod tests {
     #[test]
     fn renders_position_snippet_and_help() {
         let file = SourceFile::new("specs/x.toml", "[query.limit]\nmininum = 1\n");
-        let d = Diagnostic::new(14..21, "unknown key `mininum`").with_help("did you mean `minimum`?");
+        let d =
+            Diagnostic::new(14..21, "unknown key `mininum`").with_help("did you mean `minimum`?");
         assert_eq!(
             d.render(&file),
             "specs/x.toml:2:1: unknown key `mininum`\n  |\n2 | mininum = 1\n  | ^^^^^^^\n  = help: did you mean `minimum`?"

@@ -46,7 +46,10 @@ pub struct LoadError {
 impl LoadError {
     /// Each problem rendered for a person (see [`Diagnostic::render`]).
     pub fn rendered(&self) -> Vec<String> {
-        self.diagnostics.iter().map(|d| d.render(&self.source)).collect()
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(&self.source))
+            .collect()
     }
 }
 
@@ -75,7 +78,10 @@ pub fn load(name: &str, text: &str) -> Result<Spec, LoadError> {
                 // parse() returns None only after recording why; keep the promise of a message.
                 diagnostics.push(Diagnostic::new(0..0, "the spec could not be read"));
             }
-            Err(LoadError { source, diagnostics })
+            Err(LoadError {
+                source,
+                diagnostics,
+            })
         }
     }
 }

@@ -244,6 +244,14 @@ impl TypeExpr {
         matches!(self, TypeExpr::String | TypeExpr::Integer | TypeExpr::Long)
     }
 
+    /// The type that `enum` values are values of: the item type of an array, else the type.
+    pub fn enum_base(&self) -> &TypeExpr {
+        match self {
+            TypeExpr::Array(inner) => inner,
+            other => other,
+        }
+    }
+
     /// The smallest and largest value the type can hold, for integer types.
     pub fn integer_bounds(&self) -> Option<(i64, i64)> {
         match self {

@@ -30,7 +30,15 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
         root.get_ref(),
         root.span(),
         "the spec",
-        &["operation", "path", "query", "header", "body", "response", "object"],
+        &[
+            "operation",
+            "path",
+            "query",
+            "header",
+            "body",
+            "response",
+            "object",
+        ],
     );
     let operation = top.table("operation");
     let path = top.table("path");
@@ -45,8 +53,9 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
         Some((table, span)) => cx.operation(table, span),
         None => {
             cx.diags.push(
-                Diagnostic::new(0..0, "missing required table `[operation]`")
-                    .with_help("start the spec with `[operation]` holding `id`, `method` and `path`"),
+                Diagnostic::new(0..0, "missing required table `[operation]`").with_help(
+                    "start the spec with `[operation]` holding `id`, `method` and `path`",
+                ),
             );
             placeholder_operation(0..0)
         }
@@ -141,7 +150,14 @@ impl<'s> Cx<'s, '_> {
             table,
             span.clone(),
             "`[operation]`",
-            &["id", "method", "path", "summary", "description", "reference"],
+            &[
+                "id",
+                "method",
+                "path",
+                "summary",
+                "description",
+                "reference",
+            ],
         );
         let id = r.required_string("id");
         let method = r.required_string("method");
@@ -160,8 +176,11 @@ impl<'s> Cx<'s, '_> {
                 None => {
                     let names = Method::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>();
                     self.diags.push(
-                        Diagnostic::new(m.span.clone(), format!("unknown HTTP method `{}`", m.value))
-                            .with_help(format!("expected one of {}", names.join(", "))),
+                        Diagnostic::new(
+                            m.span.clone(),
+                            format!("unknown HTTP method `{}`", m.value),
+                        )
+                        .with_help(format!("expected one of {}", names.join(", "))),
                     );
                     None
                 }
@@ -170,7 +189,10 @@ impl<'s> Cx<'s, '_> {
         let path = path.and_then(|p| self.path_template(p));
         if let Some(id) = &id {
             let valid = id.value.starts_with(|c: char| c.is_ascii_alphabetic())
-                && id.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                && id
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !valid {
                 self.diags.push(
                     Diagnostic::new(
@@ -211,7 +233,8 @@ impl<'s> Cx<'s, '_> {
         while !rest.is_empty() {
             match rest.find(['{', '}']) {
                 Some(i) if rest[i..].starts_with('}') => {
-                    self.diags.error(at(offset + i..offset + i + 1), "`}` without a matching `{`");
+                    self.diags
+                        .error(at(offset + i..offset + i + 1), "`}` without a matching `{`");
                     ok = false;
                     break;
                 }
@@ -221,8 +244,11 @@ impl<'s> Cx<'s, '_> {
                     }
                     let Some(close) = rest[i..].find('}') else {
                         self.diags.push(
-                            Diagnostic::new(at(offset + i..offset + rest.len()), "unclosed `{` in the path")
-                                .with_help("placeholders are written `{name}`"),
+                            Diagnostic::new(
+                                at(offset + i..offset + rest.len()),
+                                "unclosed `{` in the path",
+                            )
+                            .with_help("placeholders are written `{name}`"),
                         );
                         ok = false;
                         break;
@@ -230,7 +256,9 @@ impl<'s> Cx<'s, '_> {
                     let name = &rest[i + 1..i + close];
                     let range = at(offset + i..offset + i + close + 1);
                     if name.is_empty()
-                        || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                        || !name
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
                     {
                         self.diags.push(
                             Diagnostic::new(range, format!("`{{{name}}}` is not a valid path placeholder"))
@@ -300,7 +328,12 @@ impl<'s> Cx<'s, '_> {
         })
     }
 
-    fn object(&mut self, name: Spanned<String>, (table, _): Entry<'_, '_>, _key: Span) -> Option<Object> {
+    fn object(
+        &mut self,
+        name: Spanned<String>,
+        (table, _): Entry<'_, '_>,
+        _key: Span,
+    ) -> Option<Object> {
         let mut fields = Vec::new();
         let object_name = name.value.clone();
         self.each_entry(table, |cx, field_name, (table, span), _| {
@@ -319,7 +352,13 @@ impl<'s> Cx<'s, '_> {
             table,
             span.clone(),
             "`[body]`",
-            &["type", "required", "description", "content_type", "examples"],
+            &[
+                "type",
+                "required",
+                "description",
+                "content_type",
+                "examples",
+            ],
         );
         let ty = r.type_expr("type", true);
         let required = r.bool("required").is_none_or(|b| b.value);
@@ -339,9 +378,16 @@ impl<'s> Cx<'s, '_> {
         })
     }
 
-    fn response(&mut self, status: Spanned<String>, (table, span): Entry<'_, '_>, _key: Span) -> Option<Response> {
+    fn response(
+        &mut self,
+        status: Spanned<String>,
+        (table, span): Entry<'_, '_>,
+        _key: Span,
+    ) -> Option<Response> {
         let code = match status.value.parse::<u16>() {
-            Ok(code) if (100..=599).contains(&code) => Some(Spanned::new(code, status.span.clone())),
+            Ok(code) if (100..=599).contains(&code) => {
+                Some(Spanned::new(code, status.span.clone()))
+            }
             _ => {
                 self.diags.push(
                     Diagnostic::new(
@@ -354,7 +400,13 @@ impl<'s> Cx<'s, '_> {
             }
         };
         let what = format!("response `{}`", status.value);
-        let mut r = Reader::new(self, table, span, &what, &["description", "body", "headers", "examples"]);
+        let mut r = Reader::new(
+            self,
+            table,
+            span,
+            &what,
+            &["description", "body", "headers", "examples"],
+        );
         let description = r.string("description").map(|s| s.value);
         let body = r.type_expr("body", false);
         let headers = r.table("headers");
@@ -392,7 +444,13 @@ struct Reader<'c, 's, 'd, 't, 'i> {
 }
 
 impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
-    fn new(cx: &'c mut Cx<'s, 'd>, table: &'t DeTable<'i>, span: Span, what: &str, allowed: &[&'static str]) -> Self {
+    fn new(
+        cx: &'c mut Cx<'s, 'd>,
+        table: &'t DeTable<'i>,
+        span: Span,
+        what: &str,
+        allowed: &[&'static str],
+    ) -> Self {
         Self {
             cx,
             table,
@@ -403,7 +461,10 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
     }
 
     fn get(&self, key: &str) -> Option<&'t TomlSpanned<DeValue<'i>>> {
-        debug_assert!(self.allowed.contains(&key), "key `{key}` read but not allowed");
+        debug_assert!(
+            self.allowed.contains(&key),
+            "key `{key}` read but not allowed"
+        );
         self.table.get(key)
     }
 
@@ -420,8 +481,11 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
 
     fn missing(&mut self, key: &str, example: &str) {
         self.cx.diags.push(
-            Diagnostic::new(self.span.clone(), format!("missing required key `{key}` in {}", self.what))
-                .with_help(format!("add `{key} = {example}`")),
+            Diagnostic::new(
+                self.span.clone(),
+                format!("missing required key `{key}` in {}", self.what),
+            )
+            .with_help(format!("add `{key} = {example}`")),
         );
     }
 
@@ -480,7 +544,9 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
     fn length(&mut self, key: &str) -> Option<Spanned<u64>> {
         let value = self.get(key)?;
         match literal(value.get_ref()) {
-            Some(Literal::Number(Number::Integer(n))) if n >= 0 => Some(Spanned::new(n as u64, value.span())),
+            Some(Literal::Number(Number::Integer(n))) if n >= 0 => {
+                Some(Spanned::new(n as u64, value.span()))
+            }
             _ => {
                 self.wrong_kind(key, value, "a whole number of at least 0");
                 None
@@ -583,13 +649,25 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
         let max_length = self.length("max_length");
         let enumeration = self.enumeration();
         if enumeration.is_none() && self.table.contains_key("enum_name") {
-            let span = self.table.get("enum_name").map_or(self.span.clone(), |v| v.span());
-            self.cx.diags.error(span, format!("`enum_name` in {} has no `enum` to name", self.what));
+            let span = self
+                .table
+                .get("enum_name")
+                .map_or(self.span.clone(), |v| v.span());
+            self.cx.diags.error(
+                span,
+                format!("`enum_name` in {} has no `enum` to name", self.what),
+            );
         }
-        if always_required && let Some(required) = &required && !required.value {
+        if always_required
+            && let Some(required) = &required
+            && !required.value
+        {
             self.cx.diags.push(
-                Diagnostic::new(required.span.clone(), format!("{} cannot be optional", self.what))
-                    .with_help("path parameters are always required: remove `required = false`"),
+                Diagnostic::new(
+                    required.span.clone(),
+                    format!("{} cannot be optional", self.what),
+                )
+                .with_help("path parameters are always required: remove `required = false`"),
             );
         }
         Some(Field {
@@ -615,7 +693,11 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_kind(key, value, "an array of `{ summary = \"...\", json = '''...''' }` tables");
+            self.wrong_kind(
+                key,
+                value,
+                "an array of `{ summary = \"...\", json = '''...''' }` tables",
+            );
             return Vec::new();
         };
         let mut examples = Vec::new();
@@ -635,8 +717,13 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
             let Some(json) = json else { continue };
             if let Err(err) = serde_json::from_str::<serde_json::Value>(&json.value) {
                 self.cx.diags.push(
-                    Diagnostic::new(json.span.clone(), format!("example is not valid JSON: {err}"))
-                        .with_help("the line and column are counted from the start of the example text"),
+                    Diagnostic::new(
+                        json.span.clone(),
+                        format!("example is not valid JSON: {err}"),
+                    )
+                    .with_help(
+                        "the line and column are counted from the start of the example text",
+                    ),
                 );
                 continue;
             }
@@ -652,7 +739,11 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
             if self.allowed.contains(&name.as_ref()) {
                 continue;
             }
-            let span = if key.span().is_empty() { value.span() } else { key.span() };
+            let span = if key.span().is_empty() {
+                value.span()
+            } else {
+                key.span()
+            };
             let mut diag = Diagnostic::new(span, format!("unknown key `{name}` in {}", self.what));
             diag = match closest(name, self.allowed.iter().copied()) {
                 Some(best) => diag.with_help(format!("did you mean `{best}`?")),
@@ -684,8 +775,12 @@ fn placeholder_operation(span: Span) -> Operation {
 fn literal(value: &DeValue<'_>) -> Option<Literal> {
     Some(match value {
         DeValue::String(s) => Literal::String(s.to_string()),
-        DeValue::Integer(i) => Literal::Number(Number::Integer(i64::from_str_radix(i.as_str(), i.radix()).ok()?)),
-        DeValue::Float(f) => Literal::Number(Number::Float(f.as_str().replace('_', "").parse().ok()?)),
+        DeValue::Integer(i) => Literal::Number(Number::Integer(
+            i64::from_str_radix(i.as_str(), i.radix()).ok()?,
+        )),
+        DeValue::Float(f) => {
+            Literal::Number(Number::Float(f.as_str().replace('_', "").parse().ok()?))
+        }
         DeValue::Boolean(b) => Literal::Boolean(*b),
         _ => return None,
     })

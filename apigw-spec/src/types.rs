@@ -93,7 +93,10 @@ impl Parser<'_> {
                 if key != "String" {
                     return Err(self.error(key_range, "map keys must be `String`"));
                 }
-                self.expect(',', "between the key and value types of `Map<String, ValueType>`")?;
+                self.expect(
+                    ',',
+                    "between the key and value types of `Map<String, ValueType>`",
+                )?;
                 let inner = self.ty()?;
                 self.expect('>', "to close `Map<...>`")?;
                 Ok(TypeExpr::Map(Box::new(inner)))
@@ -121,11 +124,15 @@ mod tests {
         assert_eq!(parse_type("Object"), Ok(TypeExpr::Any));
         assert_eq!(
             parse_type("Array<ApiVersionResp>"),
-            Ok(TypeExpr::Array(Box::new(TypeExpr::Named("ApiVersionResp".into()))))
+            Ok(TypeExpr::Array(Box::new(TypeExpr::Named(
+                "ApiVersionResp".into()
+            ))))
         );
         assert_eq!(
             parse_type(" Map< String , Array<Long> > "),
-            Ok(TypeExpr::Map(Box::new(TypeExpr::Array(Box::new(TypeExpr::Long)))))
+            Ok(TypeExpr::Map(Box::new(TypeExpr::Array(Box::new(
+                TypeExpr::Long
+            )))))
         );
     }
 

@@ -10,19 +10,34 @@ fn seed(path: &str) -> String {
 #[test]
 fn loads_list_api_versions_v2() {
     let text = seed("specs/api_management/list_api_versions_v2.toml");
-    let spec = load("specs/api_management/list_api_versions_v2.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let spec = load("specs/api_management/list_api_versions_v2.toml", &text)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(spec.operation.id.value, "ListApiVersionsV2");
     assert_eq!(spec.operation.method.value, Method::Get);
-    let placeholders: Vec<_> = spec.operation.path.placeholders().map(|p| p.value.as_str()).collect();
+    let placeholders: Vec<_> = spec
+        .operation
+        .path
+        .placeholders()
+        .map(|p| p.value.as_str())
+        .collect();
     assert_eq!(placeholders, ["project_id", "instance_id", "api_id"]);
     let limit = spec
         .params_in(ParamLocation::Query)
         .find(|p| p.field.name.value == "limit")
         .unwrap();
     assert_eq!(limit.field.schema.ty.value, TypeExpr::Integer);
-    assert_eq!(limit.field.schema.minimum.as_ref().unwrap().value, Number::Integer(1));
-    assert_eq!(limit.field.schema.maximum.as_ref().unwrap().value, Number::Integer(500));
-    assert_eq!(limit.field.schema.default.as_ref().unwrap().value, Literal::Number(Number::Integer(20)));
+    assert_eq!(
+        limit.field.schema.minimum.as_ref().unwrap().value,
+        Number::Integer(1)
+    );
+    assert_eq!(
+        limit.field.schema.maximum.as_ref().unwrap().value,
+        Number::Integer(500)
+    );
+    assert_eq!(
+        limit.field.schema.default.as_ref().unwrap().value,
+        Literal::Number(Number::Integer(20))
+    );
     // The span of the name points at `limit` in `[query.limit]`.
     assert_eq!(&text[limit.field.name.span.clone()], "limit");
     let statuses: Vec<u16> = spec.responses.iter().map(|r| r.status.value).collect();
@@ -75,6 +90,9 @@ body = "Thing"
         "specs/broken.toml:14:11: default 50 of query parameter `limit` is outside its range 10 to 5",
         "specs/broken.toml:17:8: unknown type `Thing`",
     ] {
-        assert!(rendered.contains(expected), "missing {expected:?} in:\n{rendered}");
+        assert!(
+            rendered.contains(expected),
+            "missing {expected:?} in:\n{rendered}"
+        );
     }
 }

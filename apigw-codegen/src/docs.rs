@@ -1,0 +1,79 @@
+//! Doc comments carrying the spec's descriptions.
+
+use apigw_spec::{Field, Literal, Schema, Spec};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `#[doc = "..."]` attributes, one per line of `text`.
+pub(crate) fn attrs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+/// The description of a field or parameter, followed by its documented default, range,
+/// lengths and values.
+pub(crate) fn field_doc(field: &Field) -> String {
+    let mut doc = field.description.clone().unwrap_or_default();
+    let facts = schema_facts(&field.schema);
+    if !facts.is_empty() {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&facts.join("\n"));
+    }
+    doc
+}
+
+fn schema_facts(schema: &Schema) -> Vec<String> {
+    let mut facts = Vec::new();
+    match (&schema.minimum, &schema.maximum) {
+        (Some(min), Some(max)) => facts.push(format!("Allowed: {} to {}.", min.value, max.value)),
+        (Some(min), None) => facts.push(format!("Minimum: {}.", min.value)),
+        (None, Some(max)) => facts.push(format!("Maximum: {}.", max.value)),
+        (None, None) => {}
+    }
+    match (&schema.min_length, &schema.max_length) {
+        (Some(min), Some(max)) => facts.push(format!("Length: {} to {}.", min.value, max.value)),
+        (Some(min), None) => facts.push(format!("Minimum length: {}.", min.value)),
+        (None, Some(max)) => facts.push(format!("Maximum length: {}.", max.value)),
+        (None, None) => {}
+    }
+    if let Some(default) = &schema.default {
+        let shown = match &default.value {
+            Literal::String(s) => format!("`{s}`"),
+            other => format!("`{other}`"),
+        };
+        facts.push(format!(
+            "Default (applied by the server when not sent): {shown}."
+        ));
+    }
+    facts
+}
+
+/// The module's doc: summary, description, method and path, reference page.
+pub(crate) fn module_docs(spec: &Spec) -> TokenStream {
+    let op = &spec.operation;
+    let mut doc = format!("{}\n", op.summary.as_deref().unwrap_or(&op.id.value));
+    if let Some(description) = &op.description {
+        doc.push('\n');
+        doc.push_str(description);
+        doc.push('\n');
+    }
+    doc.push_str(&format!(
+        "\n`{} {}` (operation `{}`)",
+        op.method.value.as_str(),
+        op.path.raw,
+        op.id.value
+    ));
+    if let Some(reference) = &op.reference {
+        doc.push_str(&format!("\n\nReference: `{reference}`"));
+    }
+    attrs(&doc)
+}

@@ -1,0 +1,320 @@
+//! Object types → structs, enumerations → enums with an `Unknown` fallback.
+
+use std::collections::HashSet;
+
+use apigw_spec::check::materialized_enum;
+use apigw_spec::{Enumeration, Field, Literal, Number, Object, Spec, TypeExpr, naming};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use crate::idents::{ident, snake};
+use crate::{Cx, docs};
+
+/// The Rust type of a type expression, inside the operation's module.
+pub(crate) fn rust_type(cx: &Cx<'_>, ty: &TypeExpr) -> TokenStream {
+    rust_type_in(cx, ty, &TokenStream::new())
+}
+
+/// The Rust type of a type expression, with object names prefixed by `prefix` (e.g.
+/// `list_things::`) for use outside the operation's module.
+pub(crate) fn rust_type_in(cx: &Cx<'_>, ty: &TypeExpr, prefix: &TokenStream) -> TokenStream {
+    let rt = cx.rt;
+    match ty {
+        TypeExpr::String | TypeExpr::File => quote!(::std::string::String),
+        TypeExpr::Integer => quote!(i32),
+        TypeExpr::Long => quote!(i64),
+        TypeExpr::Boolean => quote!(bool),
+        TypeExpr::Float => quote!(f64),
+        TypeExpr::Any => quote!(#rt::__private::serde_json::Value),
+        TypeExpr::Array(inner) => {
+            let inner = rust_type_in(cx, inner, prefix);
+            quote!(::std::vec::Vec<#inner>)
+        }
+        TypeExpr::Map(inner) => {
+            let inner = rust_type_in(cx, inner, prefix);
+            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+        }
+        TypeExpr::Named(name) => {
+            let name = ident(&naming::pascal(name));
+            quote!(#prefix #name)
+        }
+    }
+}
+
+/// The Rust type of a field, using its enum type where its values are enumerated.
+pub(crate) fn field_type(cx: &Cx<'_>, field: &Field, enum_name: Option<&str>) -> TokenStream {
+    match (enum_name, &field.schema.ty.value) {
+        (Some(name), TypeExpr::Array(_)) => {
+            let name = ident(name);
+            quote!(::std::vec::Vec<#name>)
+        }
+        (Some(name), _) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+        (None, ty) => rust_type(cx, ty),
+    }
+}
+
+/// The enum type name of an object field, if its values are enumerated.
+pub(crate) fn object_field_enum(object: &Object, field: &Field) -> Option<String> {
+    materialized_enum(&field.schema).map(|e| naming::field_enum_name(&object.name.value, field, e))
+}
+
+/// All structs and enums of the operation's module.
+pub(crate) fn emit_types(cx: &Cx<'_>) -> TokenStream {
+    let mut out = TokenStream::new();
+    let defaultable = defaultable_objects(cx.spec);
+    for object in &cx.spec.objects {
+        out.extend(emit_object(cx, object, &defaultable));
+        for field in &object.fields {
+            if let (Some(e), Some(name)) = (
+                materialized_enum(&field.schema),
+                object_field_enum(object, field),
+            ) {
+                out.extend(emit_enum(cx, &name, field, e));
+            }
+        }
+    }
+    for param in &cx.spec.params {
+        if let Some(e) = materialized_enum(&param.field.schema) {
+            out.extend(emit_enum(
+                cx,
+                &naming::param_enum_name(param, e),
+                &param.field,
+                e,
+            ));
+        }
+    }
+    out
+}
+
+fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> TokenStream {
+    let rt = cx.rt;
+    let name = ident(&naming::object_name(object));
+    let doc = docs::attrs(&format!("The `{}` object.", object.name.value));
+    let fields = object.fields.iter().map(|field| {
+        let field_name = snake(&field.name.value);
+        let wire = &field.name.value;
+        let rename = (naming::snake(wire) != *wire || naming::is_reserved_path_keyword(wire))
+            .then(|| quote!(rename = #wire,));
+        let ty = field_type(cx, field, object_field_enum(object, field).as_deref());
+        let doc = docs::attrs(&docs::field_doc(field));
+        if field.required {
+            let serde = rename.map(|r| quote!(#[serde(#r)]));
+            quote! { #doc #serde pub #field_name: #ty, }
+        } else {
+            quote! {
+                #doc
+                #[serde(#rename skip_serializing_if = "::core::option::Option::is_none")]
+                pub #field_name: ::core::option::Option<#ty>,
+            }
+        }
+    });
+    let default = defaultable
+        .contains(object.name.value.as_str())
+        .then(|| quote!(::core::default::Default,));
+    let serde_crate = format!("{}::__private::serde", rt.to_string().replace(' ', ""));
+    quote! {
+        #doc
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #default
+            #rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
+/// Objects whose required fields all have defaults (so `Default` can be derived).
+fn defaultable_objects(spec: &Spec) -> HashSet<&str> {
+    let mut ok: HashSet<&str> = spec.objects.iter().map(|o| o.name.value.as_str()).collect();
+    // Remove objects with a required field that has no default, until nothing changes.
+    loop {
+        let before = ok.len();
+        for object in &spec.objects {
+            let blocked = object.fields.iter().any(|f| {
+                f.required
+                    && (materialized_enum(&f.schema).is_some()
+                        || !type_has_default(&f.schema.ty.value, &ok))
+            });
+            if blocked {
+                ok.remove(object.name.value.as_str());
+            }
+        }
+        if ok.len() == before {
+            return ok;
+        }
+    }
+}
+
+fn type_has_default(ty: &TypeExpr, defaultable: &HashSet<&str>) -> bool {
+    match ty {
+        TypeExpr::Named(name) => defaultable.contains(name.as_str()),
+        _ => true,
+    }
+}
+
+/// An enum with one variant per value and an `Unknown` fallback, with its conversions and
+/// serde impls.
+fn emit_enum(cx: &Cx<'_>, name: &str, field: &Field, enumeration: &Enumeration) -> TokenStream {
+    let rt = cx.rt;
+    let name = ident(name);
+    let doc = docs::attrs(&format!(
+        "Values of `{}`{}",
+        field.name.value,
+        field
+            .description
+            .as_deref()
+            .map(|d| format!(": {d}"))
+            .unwrap_or_else(|| ".".into())
+    ));
+    let variants: Vec<Ident> = enumeration
+        .values
+        .iter()
+        .map(|v| ident(&naming::variant_name(v)))
+        .collect();
+    let variant_docs = enumeration.values.iter().map(|v| {
+        let wire = match &v.value.value {
+            Literal::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let text = match &v.description {
+            Some(d) => format!("`{wire}`: {d}"),
+            None => format!("`{wire}`"),
+        };
+        docs::attrs(&text)
+    });
+    let is_string = matches!(field.schema.ty.value.enum_base(), TypeExpr::String);
+    let common = quote! {
+        #(#variant_docs #variants,)*
+    };
+    if is_string {
+        let values: Vec<String> = enumeration
+            .values
+            .iter()
+            .map(|v| match &v.value.value {
+                Literal::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        quote! {
+            #doc
+            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+            pub enum #name {
+                #common
+                /// A value this client does not know, kept as received.
+                Unknown(#rt::UnknownValue),
+            }
+
+            impl #name {
+                /// Every documented value, as sent on the wire.
+                pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+                /// The value as sent on the wire.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #(Self::#variants => #values,)*
+                        Self::Unknown(value) => value.as_str(),
+                    }
+                }
+
+                fn from_wire(value: &str) -> Self {
+                    match value {
+                        #(#values => Self::#variants,)*
+                        other => Self::Unknown(#rt::UnknownValue::__new(::std::string::String::from(other))),
+                    }
+                }
+            }
+
+            impl ::core::convert::From<&str> for #name {
+                fn from(value: &str) -> Self {
+                    Self::from_wire(value)
+                }
+            }
+
+            impl ::core::str::FromStr for #name {
+                type Err = ::core::convert::Infallible;
+                fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                    ::core::result::Result::Ok(Self::from_wire(value))
+                }
+            }
+
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            impl #rt::__private::serde::Serialize for #name {
+                fn serialize<S: #rt::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
+                fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    #rt::__private::deserialize_str_with(deserializer, Self::from_wire)
+                }
+            }
+        }
+    } else {
+        let values: Vec<i64> = enumeration
+            .values
+            .iter()
+            .map(|v| match &v.value.value {
+                Literal::Number(Number::Integer(i)) => *i,
+                _ => 0,
+            })
+            .collect();
+        quote! {
+            #doc
+            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+            pub enum #name {
+                #common
+                /// A value this client does not know, kept as received.
+                Unknown(#rt::UnknownValue<i64>),
+            }
+
+            impl #name {
+                /// Every documented value, as sent on the wire.
+                pub const VALUES: &'static [i64] = &[#(#values),*];
+
+                /// The value as sent on the wire.
+                pub fn value(&self) -> i64 {
+                    match self {
+                        #(Self::#variants => #values,)*
+                        Self::Unknown(value) => *value.get(),
+                    }
+                }
+            }
+
+            impl ::core::convert::From<i64> for #name {
+                fn from(value: i64) -> Self {
+                    match value {
+                        #(#values => Self::#variants,)*
+                        other => Self::Unknown(#rt::UnknownValue::__new(other)),
+                    }
+                }
+            }
+
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Display::fmt(&self.value(), f)
+                }
+            }
+
+            impl #rt::__private::serde::Serialize for #name {
+                fn serialize<S: #rt::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_i64(self.value())
+                }
+            }
+
+            impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
+                fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    <i64 as #rt::__private::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The client: one shared HTTP connection pool, the configuration, and sending.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
+use tracing::Instrument;
+
+use crate::config::{Config, ConfigError};
+use crate::error::{BuildError, SendError, TransportError, TransportErrorKind};
+use crate::request::Request;
+use crate::response::RawResponse;
+
+/// Sends requests for generated operations. Cheap to clone: clones share one connection pool.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    http: reqwest::Client,
+    config: Config,
+    /// The endpoint without a trailing `/`, so that operation paths can be appended.
+    base: String,
+}
+
+impl Client {
+    /// Creates a client.
+    pub fn new(config: Config) -> Result<Self, ConfigError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .user_agent(config.user_agent.clone())
+            .build()
+            .map_err(ConfigError::Http)?;
+        Ok(Self::with_http_client(config, http))
+    }
+
+    /// Creates a client on a `reqwest::Client` configured by the caller (proxies, TLS roots).
+    /// Its timeouts apply instead of the configuration's.
+    pub fn with_http_client(config: Config, http: reqwest::Client) -> Self {
+        let base = config.endpoint.as_str().trim_end_matches('/').to_owned();
+        Self {
+            inner: Arc::new(Inner { http, config, base }),
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The project id that fills `{project_id}` in paths.
+    pub fn project_id(&self) -> &str {
+        &self.inner.config.project_id
+    }
+
+    /// Authenticates and sends a request, and receives the whole response (within the
+    /// configured size limit). Any status is a response: mapping statuses to results is the
+    /// generated code's job.
+    pub async fn execute(&self, request: Request) -> Result<RawResponse, SendError> {
+        let meta = request.operation();
+        let span = tracing::debug_span!(
+            "apigw.call",
+            operation = meta.id,
+            method = %meta.method,
+            path = meta.path,
+            attempt = 1u32,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        async move {
+            let started = Instant::now();
+            let http_request = self.http_request(request)?;
+            let result = self.receive(meta.id, http_request).await;
+            let span = tracing::Span::current();
+            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            match &result {
+                Ok(raw) => {
+                    span.record("status", raw.status());
+                    tracing::debug!(status = raw.status(), "response received");
+                }
+                Err(error) => tracing::debug!(%error, "request failed"),
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    fn http_request(&self, request: Request) -> Result<reqwest::Request, SendError> {
+        let meta = request.operation();
+        let mut url = String::with_capacity(
+            self.inner.base.len() + request.path().len() + request.query_string().len() + 1,
+        );
+        url.push_str(&self.inner.base);
+        url.push_str(request.path());
+        if !request.query_string().is_empty() {
+            url.push('?');
+            url.push_str(request.query_string());
+        }
+        let url = reqwest::Url::parse(&url).map_err(|_| BuildError::InvalidPathSegment {
+            param: "endpoint",
+            value: url.clone(),
+        })?;
+        let mut http_request = reqwest::Request::new(meta.method.clone(), url);
+        let headers = http_request.headers_mut();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::from_str(&self.inner.config.user_agent)
+                .unwrap_or(HeaderValue::from_static("apigw")),
+        );
+        for (name, value) in request.headers() {
+            let header_name = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| BuildError::InvalidHeader { name })?;
+            let header_value =
+                HeaderValue::from_str(value).map_err(|_| BuildError::InvalidHeader { name })?;
+            headers.insert(header_name, header_value);
+        }
+        if let Some(body) = request.into_body() {
+            http_request
+                .headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            *http_request.body_mut() = Some(body.into());
+        }
+        self.inner
+            .config
+            .credentials
+            .0
+            .authenticate(&mut http_request)?;
+        Ok(http_request)
+    }
+
+    async fn receive(
+        &self,
+        operation: &'static str,
+        request: reqwest::Request,
+    ) -> Result<RawResponse, SendError> {
+        let transport = |source: reqwest::Error| {
+            let kind = if source.is_timeout() {
+                TransportErrorKind::Timeout
+            } else {
+                TransportErrorKind::Connection
+            };
+            TransportError {
+                operation,
+                kind,
+                source: Some(source),
+            }
+        };
+        let mut response = self.inner.http.execute(request).await.map_err(transport)?;
+        let status = response.status();
+        let headers = std::mem::take(response.headers_mut());
+        if let Some(id) = headers.get("x-request-id").and_then(|v| v.to_str().ok()) {
+            tracing::Span::current().record("request_id", id);
+        }
+        let limit = self.inner.config.max_body_size;
+        let too_large = || TransportError {
+            operation,
+            kind: TransportErrorKind::BodyTooLarge { limit },
+            source: None,
+        };
+        if response
+            .content_length()
+            .is_some_and(|len| len > limit as u64)
+        {
+            return Err(too_large().into());
+        }
+        let mut body = BytesMut::new();
+        while let Some(chunk) = response.chunk().await.map_err(transport)? {
+            if body.len() + chunk.len() > limit {
+                return Err(too_large().into());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(RawResponse::new(
+            operation,
+            status,
+            headers,
+            Bytes::from(body),
+        ))
+    }
+}

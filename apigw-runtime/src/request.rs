@@ -1,0 +1,260 @@
+//! A request as generated code builds it: method, encoded path, encoded query, headers, body.
+
+use std::fmt::Write as _;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::Method;
+use serde::Serialize;
+
+use crate::error::BuildError;
+
+/// Bytes that are sent as they are in path segments and query values: the unreserved
+/// characters of RFC 3986 (`A-Z a-z 0-9 - _ . ~`). Everything else is percent-encoded, so a
+/// value can never add a path segment (`/`), start a query (`?`) or fragment (`#`), or be
+/// mistaken for an escape (`%`).
+pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// What generated code knows about an operation.
+#[derive(Debug)]
+pub struct OperationMeta {
+    /// The operation id, e.g. `ListApiVersionsV2`.
+    pub id: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template, e.g. `/v2/{project_id}/apigw/instances/{instance_id}`.
+    pub path: &'static str,
+}
+
+/// A request ready to be sent: path and query are already encoded.
+#[derive(Debug, Clone)]
+pub struct Request {
+    meta: &'static OperationMeta,
+    path: String,
+    query: String,
+    headers: Vec<(&'static str, String)>,
+    body: Option<Vec<u8>>,
+}
+
+impl Request {
+    /// Starts a request, filling the path template with `path_params` (name, value). Each
+    /// value is percent-encoded as one path segment; an empty value, `.` or `..` is refused
+    /// because it would change which resource the path names.
+    pub fn new(
+        meta: &'static OperationMeta,
+        path_params: &[(&'static str, &str)],
+    ) -> Result<Self, BuildError> {
+        let mut path = String::with_capacity(meta.path.len() + 32);
+        let mut rest = meta.path;
+        while let Some(open) = rest.find('{') {
+            path.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            let name = &rest[open + 1..open + close];
+            let (param, value) = path_params
+                .iter()
+                .find(|(param, _)| *param == name)
+                .ok_or_else(|| BuildError::MissingPathParam {
+                    param: name.to_owned(),
+                })?;
+            if value.is_empty() || *value == "." || *value == ".." {
+                return Err(BuildError::InvalidPathSegment {
+                    param,
+                    value: (*value).to_owned(),
+                });
+            }
+            path.extend(utf8_percent_encode(value, UNRESERVED));
+            rest = &rest[open + close + 1..];
+        }
+        path.push_str(rest);
+        Ok(Self {
+            meta,
+            path,
+            query: String::new(),
+            headers: Vec::new(),
+            body: None,
+        })
+    }
+
+    /// Appends a query parameter (name and value percent-encoded; arrays repeat the name).
+    pub fn query(&mut self, name: &str, value: impl QueryValue) {
+        value.append_to(name, &mut self.query);
+    }
+
+    /// Sets a request header.
+    pub fn header(&mut self, name: &'static str, value: impl Into<String>) {
+        self.headers.push((name, value.into()));
+    }
+
+    /// Sets a JSON body.
+    pub fn json_body<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), BuildError> {
+        let bytes = serde_json::to_vec(body).map_err(|source| BuildError::Body {
+            reason: source.to_string(),
+        })?;
+        self.body = Some(bytes);
+        Ok(())
+    }
+
+    /// The operation this request belongs to.
+    pub fn operation(&self) -> &'static OperationMeta {
+        self.meta
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> &Method {
+        &self.meta.method
+    }
+
+    /// The encoded path, e.g. `/v2/p/apigw/instances/i%2F1`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The encoded query string without `?` (empty when no parameter was set).
+    pub fn query_string(&self) -> &str {
+        &self.query
+    }
+
+    /// The headers set by the caller (credentials are added when sending).
+    pub fn headers(&self) -> &[(&'static str, String)] {
+        &self.headers
+    }
+
+    /// The body bytes, if any.
+    pub fn body(&self) -> Option<&[u8]> {
+        self.body.as_deref()
+    }
+
+    pub(crate) fn into_body(self) -> Option<Vec<u8>> {
+        self.body
+    }
+}
+
+/// A value that can be sent as a query parameter.
+pub trait QueryValue {
+    /// Appends `name=value` (encoded, `&`-separated) to `query`.
+    fn append_to(&self, name: &str, query: &mut String);
+}
+
+fn append_pair(name: &str, value: &str, query: &mut String) {
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.extend(utf8_percent_encode(name, UNRESERVED));
+    query.push('=');
+    query.extend(utf8_percent_encode(value, UNRESERVED));
+}
+
+impl QueryValue for &str {
+    fn append_to(&self, name: &str, query: &mut String) {
+        append_pair(name, self, query);
+    }
+}
+
+impl QueryValue for &String {
+    fn append_to(&self, name: &str, query: &mut String) {
+        append_pair(name, self, query);
+    }
+}
+
+macro_rules! display_query_value {
+    ($($t:ty),*) => {$(
+        impl QueryValue for $t {
+            fn append_to(&self, name: &str, query: &mut String) {
+                if !query.is_empty() {
+                    query.push('&');
+                }
+                query.extend(utf8_percent_encode(name, UNRESERVED));
+                // Numbers and booleans need no encoding.
+                let _ = write!(query, "={self}");
+            }
+        }
+    )*};
+}
+
+display_query_value!(i32, i64, bool, &i32, &i64, &bool);
+
+impl QueryValue for f64 {
+    fn append_to(&self, name: &str, query: &mut String) {
+        append_pair(name, &self.to_string(), query);
+    }
+}
+
+impl QueryValue for &f64 {
+    fn append_to(&self, name: &str, query: &mut String) {
+        append_pair(name, &self.to_string(), query);
+    }
+}
+
+impl<T> QueryValue for &[T]
+where
+    for<'a> &'a T: QueryValue,
+{
+    fn append_to(&self, name: &str, query: &mut String) {
+        for item in self.iter() {
+            item.append_to(name, query);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static META: OperationMeta = OperationMeta {
+        id: "Test",
+        method: Method::GET,
+        path: "/v2/{project_id}/things/{thing_id}",
+    };
+
+    #[test]
+    fn path_values_are_one_encoded_segment() {
+        for (value, encoded) in [
+            ("plain-id_1.2~", "plain-id_1.2~"),
+            ("a/b", "a%2Fb"),
+            ("../../admin", "..%2F..%2Fadmin"),
+            ("x?y#z", "x%3Fy%23z"),
+            ("100%", "100%25"),
+            ("with space", "with%20space"),
+            ("grüße", "gr%C3%BC%C3%9Fe"),
+        ] {
+            let request = Request::new(&META, &[("project_id", "p"), ("thing_id", value)]).unwrap();
+            assert_eq!(request.path(), format!("/v2/p/things/{encoded}"));
+        }
+    }
+
+    #[test]
+    fn dot_segments_and_empty_values_are_refused() {
+        for value in ["", ".", ".."] {
+            let err = Request::new(&META, &[("project_id", "p"), ("thing_id", value)]).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    BuildError::InvalidPathSegment {
+                        param: "thing_id",
+                        ..
+                    }
+                ),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn query_is_encoded_and_arrays_repeat() {
+        let mut request = Request::new(&META, &[("project_id", "p"), ("thing_id", "t")]).unwrap();
+        request.query("name", "a b&c=d");
+        request.query("limit", 50);
+        request.query("flag", true);
+        let tags = vec!["x".to_owned(), "y/z".to_owned()];
+        request.query("tag", tags.as_slice());
+        assert_eq!(
+            request.query_string(),
+            "name=a%20b%26c%3Dd&limit=50&flag=true&tag=x&tag=y%2Fz"
+        );
+    }
+}
