@@ -173,11 +173,8 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         let name = snake(wire);
         if p.from_client.is_some() {
             quote!((#wire, self.client.project_id()))
-        } else if is_plain_string(p) {
-            quote!((#wire, self.#name.as_str()))
-        } else if materialized_enum(&p.field.schema).is_some()
-            && p.field.schema.ty.value == TypeExpr::String
-        {
+        } else if p.field.schema.ty.value == TypeExpr::String {
+            // A plain string, or a string enum: both have `as_str`.
             quote!((#wire, self.#name.as_str()))
         } else {
             let local = format_ident!("{}_text", naming::snake(wire));

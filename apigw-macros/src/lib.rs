@@ -15,7 +15,7 @@ use syn::{LitStr, parse_macro_input};
 /// The path is relative to the root of the crate that invokes the macro (the folder holding
 /// its `Cargo.toml`), like every path in `Cargo.toml`:
 ///
-/// ```ignore
+/// ```text
 /// pub mod api_management {
 ///     apigw_macros::operation!("specs/api_management/list_api_versions_v2.toml");
 /// }
