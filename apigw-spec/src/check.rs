@@ -127,6 +127,9 @@ impl Checker<'_, '_> {
             }
             self.schema(&what, field);
             let ty = &field.schema.ty;
+            if field.schema.ty_broken || self.spec_has_unknown_refs(&ty.value) {
+                continue;
+            }
             let allowed = match (&param.location, &ty.value) {
                 (_, t) if is_scalar(t) => true,
                 (ParamLocation::Query, TypeExpr::Array(inner)) => is_scalar(inner),
@@ -281,7 +284,9 @@ impl Checker<'_, '_> {
     fn schema(&mut self, what: &str, field: &Field) {
         let schema = &field.schema;
         let ty = &schema.ty.value;
-        self.type_refs(&schema.ty);
+        if schema.ty_broken || !self.type_refs(&schema.ty) {
+            return;
+        }
         if matches!(ty, TypeExpr::File) && !what.starts_with("field") {
             self.diags.error(
                 schema.ty.span.clone(),
@@ -510,10 +515,11 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Reports references to objects that the spec does not define.
-    fn type_refs(&mut self, ty: &Spanned<TypeExpr>) {
+    /// Reports references to objects that the spec does not define; whether all were defined.
+    fn type_refs(&mut self, ty: &Spanned<TypeExpr>) -> bool {
         let mut names = Vec::new();
         named_refs(&ty.value, &mut names);
+        let mut all_defined = true;
         for name in names {
             if self.spec.object(name).is_none() {
                 let builtins = TypeExpr::SCALARS.iter().map(|(n, _)| *n);
@@ -530,8 +536,16 @@ impl Checker<'_, '_> {
                     Diagnostic::new(ty.span.clone(), format!("unknown type `{name}`"))
                         .with_help(help),
                 );
+                all_defined = false;
             }
         }
+        all_defined
+    }
+
+    fn spec_has_unknown_refs(&self, ty: &TypeExpr) -> bool {
+        let mut names = Vec::new();
+        named_refs(ty, &mut names);
+        names.iter().any(|name| self.spec.object(name).is_none())
     }
 
     /// Reports objects that contain themselves without an array or map in between.
@@ -543,7 +557,7 @@ impl Checker<'_, '_> {
                     Diagnostic::new(
                         object.name.span.clone(),
                         format!(
-                            "object `{}` contains itself (through {})",
+                            "object `{}` contains itself: {}",
                             object.name.value,
                             path.join(" → ")
                         ),
@@ -554,13 +568,16 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn reaches<'s>(&'s self, target: &str, from: &'s Object, path: &mut Vec<&'s str>) -> bool {
+    fn reaches(&self, target: &str, from: &Object, path: &mut Vec<String>) -> bool {
         for field in &from.fields {
             if let TypeExpr::Named(name) = &field.schema.ty.value {
-                if path.contains(&name.as_str()) {
+                if path.iter().any(|step| step.ends_with(&format!("`{name}`"))) {
                     continue;
                 }
-                path.push(name);
+                path.push(format!(
+                    "`{}.{}` → `{name}`",
+                    from.name.value, field.name.value
+                ));
                 if name == target {
                     return true;
                 }

@@ -183,6 +183,9 @@ pub struct Field {
 pub struct Schema {
     /// The type.
     pub ty: Spanned<TypeExpr>,
+    /// The type was missing or unreadable and has been reported; `ty` is a stand-in, and
+    /// checks that depend on the type are skipped so that one mistake gives one message.
+    pub ty_broken: bool,
     /// The allowed values, if they are enumerated.
     pub enumeration: Option<Enumeration>,
     /// The value the server assumes when none is sent.

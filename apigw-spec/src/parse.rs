@@ -670,9 +670,11 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
                 .with_help("path parameters are always required: remove `required = false`"),
             );
         }
+        let ty_broken = ty.is_none();
         Some(Field {
             name,
             schema: Schema {
+                ty_broken,
                 // A missing or broken type has been reported; `Object` stands in so that the
                 // field still exists for the other checks (which skip already-reported spans).
                 ty: ty.unwrap_or_else(|| Spanned::new(TypeExpr::Any, self.span.clone())),

@@ -1,0 +1,8 @@
+#[allow(dead_code)]
+async fn call(client: &apigw::Client) {
+    // `send` returns a future: the response exists only after `.await`.
+    let response = client.list_endpoint_connections("gateway").send();
+    let _ = response.total;
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[allow(dead_code)]
+async fn call(client: &apigw::Client) {
+    // ListEndpointConnections documents no `env_name` query parameter.
+    let _ = client.list_endpoint_connections("gateway").env_name("RELEASE");
+}
+
+fn main() {}

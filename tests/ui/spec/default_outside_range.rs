@@ -1,0 +1,6 @@
+// Spec mistake: default outside range.
+mod api {
+    apigw_macros::operation!("tests/ui/spec/default_outside_range.toml");
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+// Spec mistake: duplicate enum value.
+mod api {
+    apigw_macros::operation!("tests/ui/spec/duplicate_enum_value.toml");
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+// Spec mistake: the file does not exist.
+mod api {
+    apigw_macros::operation!("tests/ui/spec/no_such_spec.toml");
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+// Spec mistake: invalid example json.
+mod api {
+    apigw_macros::operation!("tests/ui/spec/invalid_example_json.toml");
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+// Spec mistake: missing operation table.
+mod api {
+    apigw_macros::operation!("tests/ui/spec/missing_operation_table.toml");
+}
+
+fn main() {}

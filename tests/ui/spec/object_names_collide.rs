@@ -1,0 +1,6 @@
+// Spec mistake: object names collide.
+mod api {
+    apigw_macros::operation!("tests/ui/spec/object_names_collide.toml");
+}
+
+fn main() {}

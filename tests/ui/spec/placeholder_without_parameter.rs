@@ -1,0 +1,6 @@
+// Spec mistake: placeholder without parameter.
+mod api {
+    apigw_macros::operation!("tests/ui/spec/placeholder_without_parameter.toml");
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+// Spec mistake: value of wrong kind.
+mod api {
+    apigw_macros::operation!("tests/ui/spec/value_of_wrong_kind.toml");
+}
+
+fn main() {}
