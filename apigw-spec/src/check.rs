@@ -649,14 +649,6 @@ impl Checker<'_, '_> {
                 declared.push((naming::param_enum_name(param, e), e.span.clone()));
             }
         }
-        for response in &self.spec.responses {
-            for header in &response.headers {
-                if let Some(e) = materialized_enum(&header.schema) {
-                    let owner = format!("{}Header", self.spec.operation.id.value);
-                    declared.push((naming::field_enum_name(&owner, header, e), e.span.clone()));
-                }
-            }
-        }
         for (name, span) in declared {
             if let Some(first) = types.get(&name) {
                 let first = self.position_note(first.clone());

@@ -107,7 +107,8 @@ struct Cx<'s, 'd> {
     diags: &'d mut Diagnostics,
 }
 
-const FIELD_KEYS: &[&str] = &[
+/// The keys a parameter, response header or object field may have.
+pub const FIELD_KEYS: &[&str] = &[
     "type",
     "description",
     "required",

@@ -39,17 +39,8 @@ const VALUES: &[&str] = &[
     "\"1 2\"",
 ];
 
-const KEYS: &[&str] = &[
-    "type",
-    "description",
-    "required",
-    "default",
-    "minimum",
-    "maximum",
-    "min_length",
-    "max_length",
-    "enum",
-    "enum_name",
+/// Keys that are not field keys (those come from the parser itself), valid elsewhere or not at all.
+const OTHER_KEYS: &[&str] = &[
     "from_client",
     "auth",
     "body",
@@ -88,6 +79,14 @@ impl Rng {
     }
 }
 
+fn pick_key(rng: &mut Rng) -> &'static str {
+    if rng.below(2) == 0 {
+        rng.pick(apigw_spec::parse::FIELD_KEYS)
+    } else {
+        rng.pick(OTHER_KEYS)
+    }
+}
+
 fn mutate(text: &str, rng: &mut Rng) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     for _ in 0..=rng.below(3) {
@@ -110,7 +109,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             3 => {
                 // Rename the key of a `key = value` line.
                 if let Some((_, value)) = lines[i].split_once('=') {
-                    lines[i] = format!("{} ={value}", rng.pick(KEYS));
+                    lines[i] = format!("{} ={value}", pick_key(rng));
                 }
             }
             4 => {
@@ -135,7 +134,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
                 lines[i] = format!("{}{noise}{}", &line[..cut], &line[cut..]);
             }
             7 => {
-                lines.insert(i, format!("{} = {}", rng.pick(KEYS), rng.pick(VALUES)));
+                lines.insert(i, format!("{} = {}", pick_key(rng), rng.pick(VALUES)));
             }
             _ => {
                 lines.truncate(i);
