@@ -68,3 +68,10 @@ pub(crate) struct Cx<'a> {
     pub spec: &'a Spec,
     pub rt: &'a TokenStream,
 }
+
+impl Cx<'_> {
+    /// The runtime's path as text (`::apigw_runtime`), for attributes and doc links.
+    pub fn rt_path(&self) -> String {
+        self.rt.to_string().replace(' ', "")
+    }
+}

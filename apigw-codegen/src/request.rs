@@ -17,18 +17,23 @@ fn param_type(cx: &Cx<'_>, param: &Param) -> TokenStream {
     field_type(cx, &param.field, enum_name.as_deref())
 }
 
-/// Required arguments of the client method: caller-supplied path parameters, then the body if
-/// it is required.
-fn required_params<'a>(cx: &'a Cx<'_>) -> impl Iterator<Item = &'a Param> {
-    cx.spec.params.iter().filter(|p| {
-        p.is_caller_supplied() && (p.location == ParamLocation::Path || p.field.required)
-    })
+/// Whether the caller passes this parameter to the client method (caller-supplied path
+/// parameters and required query parameters or headers) rather than through a setter.
+fn is_argument(param: &Param) -> bool {
+    param.is_caller_supplied() && (param.location == ParamLocation::Path || param.field.required)
 }
 
+/// Required arguments of the client method, in spec order.
+fn required_params<'a>(cx: &'a Cx<'_>) -> impl Iterator<Item = &'a Param> {
+    cx.spec.params.iter().filter(|p| is_argument(p))
+}
+
+/// Parameters set through the builder's setters, in spec order.
 fn optional_params<'a>(cx: &'a Cx<'_>) -> impl Iterator<Item = &'a Param> {
-    cx.spec.params.iter().filter(|p| {
-        p.is_caller_supplied() && !(p.location == ParamLocation::Path || p.field.required)
-    })
+    cx.spec
+        .params
+        .iter()
+        .filter(|p| p.is_caller_supplied() && !is_argument(p))
 }
 
 /// Whether the parameter is a plain string (no enumeration).
@@ -164,7 +169,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         .params
         .iter()
         .filter(|p| p.is_caller_supplied())
-        .map(|p| emit_checks(cx, p, &required));
+        .map(|p| emit_checks(cx, p));
 
     // Path parameters: strings are borrowed, other types are formatted first.
     let mut path_lets = Vec::new();
@@ -188,7 +193,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         .params
         .iter()
         .filter(|p| p.is_caller_supplied() && p.location != ParamLocation::Path)
-        .map(|p| emit_send_param(p, &required));
+        .map(emit_send_param);
 
     let body_statement = match body {
         Some(b) if b.required => Some(quote!(request.json_body(&self.body)?;)),
@@ -201,7 +206,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
     };
 
     let success = success_type(cx);
-    let rt_path = rt.to_string().replace(' ', "");
+    let rt_path = cx.rt_path();
     let send_doc = docs::attrs(&format!(
         "Sends the request and decodes the response.\n\n# Errors\n[`Error::Build`]({rt_path}::Error::Build) before sending when a value is out of its documented limits; [`Error::Service`]({rt_path}::Error::Service) with the documented error for an error status; [`Error::Transport`]({rt_path}::Error::Transport) and [`Error::Decode`]({rt_path}::Error::Decode) when no usable response arrived."
     ));
@@ -264,12 +269,12 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
 }
 
 /// Range and length checks of one parameter.
-fn emit_checks(cx: &Cx<'_>, param: &Param, required: &[&Param]) -> TokenStream {
+fn emit_checks(cx: &Cx<'_>, param: &Param) -> TokenStream {
     let rt = cx.rt;
     let schema = &param.field.schema;
     let wire = &param.field.name.value;
     let name = snake(wire);
-    let is_required = required.iter().any(|p| std::ptr::eq(*p, param));
+    let is_required = is_argument(param);
     let mut checks = Vec::new();
     if schema.minimum.is_some() || schema.maximum.is_some() {
         let bound = |n: &Option<apigw_spec::Spanned<Number>>| match n.as_ref().map(|n| n.value) {
@@ -320,7 +325,7 @@ fn emit_checks(cx: &Cx<'_>, param: &Param, required: &[&Param]) -> TokenStream {
 }
 
 /// Adds one query parameter or header to the request, if it was set.
-fn emit_send_param(param: &Param, required: &[&Param]) -> TokenStream {
+fn emit_send_param(param: &Param) -> TokenStream {
     let wire = &param.field.name.value;
     let name = snake(wire);
     let is_enum = materialized_enum(&param.field.schema).is_some();
@@ -363,7 +368,7 @@ fn emit_send_param(param: &Param, required: &[&Param]) -> TokenStream {
             }
         }
     };
-    let is_required = required.iter().any(|p| std::ptr::eq(*p, param));
+    let is_required = is_argument(param);
     if is_required {
         quote! { { let value = &self.#name; #add } }
     } else {

@@ -50,7 +50,7 @@ pub(crate) fn emit_error_enum(cx: &Cx<'_>) -> TokenStream {
     let doc = docs::attrs(&format!(
         "The documented error statuses of `{}`, each with its decoded body.\n\nFound in [`ServiceError::kind`]({rt}::ServiceError::kind); status, `error_code`, `error_msg` and the request id are on the [`ServiceError`]({rt}::ServiceError) itself.",
         spec.operation.id.value,
-        rt = cx.rt.to_string().replace(' ', "")
+        rt = cx.rt_path()
     ));
     quote! {
         #doc

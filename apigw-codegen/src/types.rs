@@ -114,7 +114,7 @@ fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
     let default = defaultable
         .contains(object.name.value.as_str())
         .then(|| quote!(::core::default::Default,));
-    let serde_crate = format!("{}::__private::serde", rt.to_string().replace(' ', ""));
+    let serde_crate = format!("{}::__private::serde", cx.rt_path());
     quote! {
         #doc
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #default

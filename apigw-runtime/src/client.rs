@@ -102,10 +102,8 @@ impl Client {
             url.push('?');
             url.push_str(request.query_string());
         }
-        let url = reqwest::Url::parse(&url).map_err(|_| BuildError::InvalidPathSegment {
-            param: "endpoint",
-            value: url.clone(),
-        })?;
+        let url =
+            reqwest::Url::parse(&url).map_err(|_| BuildError::InvalidUrl { url: url.clone() })?;
         let mut http_request = reqwest::Request::new(meta.method.clone(), url);
         let headers = http_request.headers_mut();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));

@@ -181,6 +181,12 @@ pub enum BuildError {
         /// The parameter's name.
         param: String,
     },
+    /// The endpoint and the encoded path do not form a valid URL.
+    #[error("`{url}` is not a valid URL")]
+    InvalidUrl {
+        /// The URL that was assembled.
+        url: String,
+    },
     /// A header value that cannot be sent.
     #[error("header `{name}` has a value that cannot be sent in HTTP")]
     InvalidHeader {

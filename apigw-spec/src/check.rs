@@ -125,9 +125,9 @@ impl Checker<'_, '_> {
                     format!("{what} is filled by the credentials, so its type must be `String`"),
                 );
             }
-            self.schema(&what, field);
+            let type_usable = self.schema(&what, field);
             let ty = &field.schema.ty;
-            if field.schema.ty_broken || self.spec_has_unknown_refs(&ty.value) {
+            if !type_usable {
                 continue;
             }
             let allowed = match (&param.location, &ty.value) {
@@ -280,12 +280,14 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Checks type, enumeration, default and range of one field.
-    fn schema(&mut self, what: &str, field: &Field) {
+    /// Checks type, enumeration, default and range of one field. Returns whether its type is
+    /// usable (present, readable, every object it names defined), so callers can skip checks
+    /// that would only repeat the problem already reported.
+    fn schema(&mut self, what: &str, field: &Field) -> bool {
         let schema = &field.schema;
         let ty = &schema.ty.value;
         if schema.ty_broken || !self.type_refs(&schema.ty) {
-            return;
+            return false;
         }
         if matches!(ty, TypeExpr::File) && !what.starts_with("field") {
             self.diags.error(
@@ -359,6 +361,7 @@ impl Checker<'_, '_> {
         if let Some(default) = &schema.default {
             self.default(what, schema, default);
         }
+        true
     }
 
     fn not_numeric(&mut self, what: &str, key: &str, span: Span, ty: &TypeExpr, length_key: &str) {
@@ -540,12 +543,6 @@ impl Checker<'_, '_> {
             }
         }
         all_defined
-    }
-
-    fn spec_has_unknown_refs(&self, ty: &TypeExpr) -> bool {
-        let mut names = Vec::new();
-        named_refs(ty, &mut names);
-        names.iter().any(|name| self.spec.object(name).is_none())
     }
 
     /// Reports objects that contain themselves without an array or map in between.
