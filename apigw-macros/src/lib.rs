@@ -57,7 +57,12 @@ fn expand(literal: &LitStr) -> proc_macro2::TokenStream {
         }
         Err(failure) => {
             let errors = errors(literal, failure.rendered());
-            quote!(#track #errors)
+            // Like thiserror's fallback: still emit the operation's items, from the closest
+            // spec that checks, so code using the operation gets no follow-on errors.
+            let fallback = failure
+                .salvage()
+                .map(|spec| apigw_codegen::expand(&spec, &apigw_codegen::Options::default()));
+            quote!(#track #errors #fallback)
         }
     }
 }

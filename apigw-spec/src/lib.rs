@@ -27,6 +27,7 @@ pub mod diagnostic;
 pub mod model;
 pub mod naming;
 pub mod parse;
+pub mod salvage;
 pub mod source;
 pub mod types;
 
@@ -41,6 +42,9 @@ pub struct LoadError {
     pub source: SourceFile,
     /// The problems, in the order of the file; never empty.
     pub diagnostics: Vec<Diagnostic>,
+    /// What could be read of the spec despite the problems (`None` when the file is not
+    /// even TOML). Not checked: use [`LoadError::salvage`] for a spec that is.
+    pub partial: Option<Box<Spec>>,
 }
 
 impl LoadError {
@@ -50,6 +54,12 @@ impl LoadError {
             .iter()
             .map(|d| d.render(&self.source))
             .collect()
+    }
+
+    /// The closest spec that passes the checks (see [`salvage`](mod@salvage)), for generating
+    /// placeholder items so that a bad spec does not cause follow-on errors elsewhere.
+    pub fn salvage(&self) -> Option<Spec> {
+        salvage::salvage(self.partial.as_ref()?, &self.source)
     }
 }
 
@@ -72,7 +82,7 @@ pub fn load(name: &str, text: &str) -> Result<Spec, LoadError> {
     }
     match spec {
         Some(spec) if diags.is_empty() => Ok(spec),
-        _ => {
+        partial => {
             let mut diagnostics = diags.into_vec();
             if diagnostics.is_empty() {
                 // parse() returns None only after recording why; keep the promise of a message.
@@ -81,6 +91,7 @@ pub fn load(name: &str, text: &str) -> Result<Spec, LoadError> {
             Err(LoadError {
                 source,
                 diagnostics,
+                partial: partial.map(Box::new),
             })
         }
     }

@@ -1,4 +1,6 @@
 // Spec mistake: default not in enum.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/default_not_in_enum.toml");
 }

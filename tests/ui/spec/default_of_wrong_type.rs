@@ -1,4 +1,6 @@
 // Spec mistake: default of wrong type.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/default_of_wrong_type.toml");
 }

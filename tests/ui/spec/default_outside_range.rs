@@ -1,4 +1,6 @@
 // Spec mistake: default outside range.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/default_outside_range.toml");
 }

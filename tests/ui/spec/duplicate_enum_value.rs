@@ -1,4 +1,6 @@
 // Spec mistake: duplicate enum value.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/duplicate_enum_value.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: empty enum.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/empty_enum.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: the file does not exist.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/no_such_spec.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: integer out of type range.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/integer_out_of_type_range.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: invalid example json.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/invalid_example_json.toml");
 }

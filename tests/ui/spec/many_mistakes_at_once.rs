@@ -1,4 +1,6 @@
 // Spec mistake: many mistakes at once.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/many_mistakes_at_once.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: minimum on string.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/minimum_on_string.toml");
 }

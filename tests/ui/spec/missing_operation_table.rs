@@ -1,4 +1,6 @@
 // Spec mistake: missing operation table.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/missing_operation_table.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: missing type.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/missing_type.toml");
 }

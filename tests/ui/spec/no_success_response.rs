@@ -1,4 +1,6 @@
 // Spec mistake: no success response.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/no_success_response.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: object names collide.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/object_names_collide.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: optional path parameter.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/optional_path_parameter.toml");
 }

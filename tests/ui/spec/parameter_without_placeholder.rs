@@ -1,4 +1,6 @@
 // Spec mistake: parameter without placeholder.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/parameter_without_placeholder.toml");
 }

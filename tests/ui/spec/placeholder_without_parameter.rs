@@ -1,4 +1,6 @@
 // Spec mistake: placeholder without parameter.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/placeholder_without_parameter.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: unclosed placeholder.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/unclosed_placeholder.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: unknown client value.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/unknown_client_value.toml");
 }

@@ -1,4 +1,6 @@
 // Spec mistake: unknown method.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/unknown_method.toml");
 }

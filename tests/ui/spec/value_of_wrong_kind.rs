@@ -1,4 +1,6 @@
 // Spec mistake: value of wrong kind.
+include!("../client.rs");
+
 mod api {
     apigw_macros::operation!("tests/ui/spec/value_of_wrong_kind.toml");
 }
