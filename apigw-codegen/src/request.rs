@@ -195,15 +195,22 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         .filter(|p| p.is_caller_supplied() && p.location != ParamLocation::Path)
         .map(emit_send_param);
 
-    let body_statement = match body {
-        Some(b) if b.required => Some(quote!(request.json_body(&self.body)?;)),
-        Some(_) => Some(quote! {
-            if let ::core::option::Option::Some(body) = &self.body {
-                request.json_body(body)?;
+    let body_statement = body.map(|b| {
+        let set = if b.content_type == apigw_spec::check::FORM_DATA {
+            quote!(request.multipart_body(&body.to_form());)
+        } else {
+            quote!(request.json_body(body)?;)
+        };
+        if b.required {
+            quote! { let body = &self.body; #set }
+        } else {
+            quote! {
+                if let ::core::option::Option::Some(body) = &self.body {
+                    #set
+                }
             }
-        }),
-        None => None,
-    };
+        }
+    });
 
     let success = success_type(cx);
     let rt_path = cx.rt_path();
@@ -231,6 +238,8 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         }
 
         impl #builder {
+            // One argument per required parameter, as the reference lists them.
+            #[allow(clippy::too_many_arguments)]
             pub(crate) fn new(client: #rt::Client, #(#new_args,)* #new_body_arg) -> Self {
                 Self {
                     client,
@@ -429,6 +438,7 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
     quote! {
         impl #client {
             #doc
+            #[allow(clippy::too_many_arguments)]
             pub fn #method(&self, #(#args,)* #body_arg) -> #module::#builder {
                 #module::#builder::new(
                     ::core::clone::Clone::clone(::core::convert::AsRef::<#rt::Client>::as_ref(self)),

@@ -1,6 +1,6 @@
 //! The success type, the enum of documented error statuses, and the status → result mapping.
 
-use apigw_spec::naming;
+use apigw_spec::{TypeExpr, naming};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -16,6 +16,10 @@ pub(crate) fn success_type(cx: &Cx<'_>) -> TokenStream {
         .next()
         .and_then(|r| r.body.as_ref())
     {
+        Some(body) if body.value == TypeExpr::File => {
+            let rt = cx.rt;
+            quote!(#rt::Bytes)
+        }
         Some(body) => rust_type(cx, &body.value),
         None => quote!(()),
     }
@@ -77,6 +81,9 @@ pub(crate) fn emit_decode(cx: &Cx<'_>) -> TokenStream {
         .next()
         .and_then(|r| r.body.as_ref())
     {
+        Some(body) if body.value == TypeExpr::File => {
+            quote!(200..=299 => ::core::result::Result::Ok(raw.bytes()),)
+        }
         Some(_) => quote!(200..=299 => ::core::result::Result::Ok(raw.json()?),),
         None => quote!(200..=299 => ::core::result::Result::Ok(raw.empty()),),
     };

@@ -20,7 +20,8 @@ pub(crate) fn rust_type(cx: &Cx<'_>, ty: &TypeExpr) -> TokenStream {
 pub(crate) fn rust_type_in(cx: &Cx<'_>, ty: &TypeExpr, prefix: &TokenStream) -> TokenStream {
     let rt = cx.rt;
     match ty {
-        TypeExpr::String | TypeExpr::File => quote!(::std::string::String),
+        TypeExpr::String => quote!(::std::string::String),
+        TypeExpr::File => quote!(#rt::FilePart),
         TypeExpr::Integer => quote!(i32),
         TypeExpr::Long => quote!(i64),
         TypeExpr::Boolean => quote!(bool),
@@ -114,6 +115,9 @@ fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
     let default = defaultable
         .contains(object.name.value.as_str())
         .then(|| quote!(::core::default::Default,));
+    if is_form_object(cx.spec, object) {
+        return emit_form_object(cx, object, &name, &doc);
+    }
     let serde_crate = format!("{}::__private::serde", cx.rt_path());
     quote! {
         #doc
@@ -122,6 +126,60 @@ fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
         #[serde(crate = #serde_crate)]
         pub struct #name {
             #(#fields)*
+        }
+    }
+}
+
+/// Whether `object` is sent as a `multipart/form-data` body (not as JSON).
+pub(crate) fn is_form_object(spec: &Spec, object: &Object) -> bool {
+    spec.body.as_ref().is_some_and(|b| {
+        b.content_type == apigw_spec::check::FORM_DATA
+            && b.ty.value == TypeExpr::Named(object.name.value.clone())
+    })
+}
+
+/// A form body: a plain struct (files are not JSON) and `to_form()`, one part per field that
+/// is set; arrays repeat the name.
+fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStream) -> TokenStream {
+    let rt = cx.rt;
+    let fields = object.fields.iter().map(|field| {
+        let field_name = snake(&field.name.value);
+        let ty = field_type(cx, field, object_field_enum(object, field).as_deref());
+        let doc = docs::attrs(&docs::field_doc(field));
+        if field.required {
+            quote! { #doc pub #field_name: #ty, }
+        } else {
+            quote! { #doc pub #field_name: ::core::option::Option<#ty>, }
+        }
+    });
+    let parts = object.fields.iter().map(|field| {
+        let field_name = snake(&field.name.value);
+        let wire = &field.name.value;
+        let add = match &field.schema.ty.value {
+            TypeExpr::File => quote!(form.file(#wire, value);),
+            TypeExpr::Array(_) => quote!(for item in value { form.text(#wire, item); }),
+            _ => quote!(form.text(#wire, value);),
+        };
+        if field.required {
+            quote! { { let value = &self.#field_name; #add } }
+        } else {
+            quote! { if let ::core::option::Option::Some(value) = &self.#field_name { #add } }
+        }
+    });
+    quote! {
+        #doc
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// The `multipart/form-data` parts of this body.
+            pub fn to_form(&self) -> #rt::Form {
+                let mut form = #rt::Form::new();
+                #(#parts)*
+                form
+            }
         }
     }
 }
@@ -151,6 +209,7 @@ fn defaultable_objects(spec: &Spec) -> HashSet<&str> {
 fn type_has_default(ty: &TypeExpr, defaultable: &HashSet<&str>) -> bool {
     match ty {
         TypeExpr::Named(name) => defaultable.contains(name.as_str()),
+        TypeExpr::File => false,
         _ => true,
     }
 }

@@ -119,10 +119,14 @@ impl Client {
                 HeaderValue::from_str(value).map_err(|_| BuildError::InvalidHeader { name })?;
             headers.insert(header_name, header_value);
         }
-        if let Some(body) = request.into_body() {
+        if let Some((body, content_type)) = request.into_body() {
+            let content_type =
+                HeaderValue::from_str(&content_type).map_err(|_| BuildError::InvalidHeader {
+                    name: "Content-Type",
+                })?;
             http_request
                 .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                .insert(CONTENT_TYPE, content_type);
             *http_request.body_mut() = Some(body.into());
         }
         self.inner

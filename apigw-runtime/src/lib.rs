@@ -11,6 +11,7 @@ mod client;
 mod config;
 mod enums;
 mod error;
+mod form;
 mod request;
 mod response;
 mod validate;
@@ -23,9 +24,13 @@ pub use error::{
     BuildError, DecodeError, Error, ErrorKind, SendError, ServiceError, TransportError,
     TransportErrorKind,
 };
+pub use form::{FilePart, Form};
 pub use request::{OperationMeta, QueryValue, Request};
 pub use response::{RawResponse, Response};
 pub use validate::{check_length, check_range};
+
+/// Byte buffers (bodies of file downloads).
+pub use bytes::Bytes;
 
 /// HTTP types used in this crate's API.
 pub use reqwest::{Method, StatusCode, header};

@@ -37,6 +37,7 @@ pub struct Request {
     query: String,
     headers: Vec<(&'static str, String)>,
     body: Option<Vec<u8>>,
+    content_type: Option<String>,
 }
 
 impl Request {
@@ -77,6 +78,7 @@ impl Request {
             query: String::new(),
             headers: Vec::new(),
             body: None,
+            content_type: None,
         })
     }
 
@@ -96,7 +98,15 @@ impl Request {
             reason: source.to_string(),
         })?;
         self.body = Some(bytes);
+        self.content_type = Some("application/json".to_owned());
         Ok(())
+    }
+
+    /// Sets a `multipart/form-data` body.
+    pub fn multipart_body(&mut self, form: &crate::Form) {
+        let (bytes, content_type) = form.encode();
+        self.body = Some(bytes);
+        self.content_type = Some(content_type);
     }
 
     /// The operation this request belongs to.
@@ -129,8 +139,13 @@ impl Request {
         self.body.as_deref()
     }
 
-    pub(crate) fn into_body(self) -> Option<Vec<u8>> {
-        self.body
+    /// The body's media type, if there is a body.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
+    pub(crate) fn into_body(self) -> Option<(Vec<u8>, String)> {
+        self.body.zip(self.content_type)
     }
 }
 

@@ -124,6 +124,15 @@ impl RawResponse {
         }
     }
 
+    /// A success response whose body is a file: the bytes as received.
+    pub fn bytes(self) -> Response<Bytes> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+        }
+    }
+
     /// A success response without a body; whatever body came is ignored.
     pub fn empty(self) -> Response<()> {
         Response {

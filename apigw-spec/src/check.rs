@@ -12,6 +12,9 @@ use crate::source::{SourceFile, Span, Spanned};
 pub const CLIENT_VALUES: &[&str] = &["project_id"];
 
 /// Builder methods that a parameter's setter must not shadow.
+/// The media type of form bodies.
+pub const FORM_DATA: &str = "multipart/form-data";
+
 const BUILDER_METHODS: &[&str] = &["send", "build", "client", "new", "clone"];
 
 /// Checks a parsed spec, recording every problem in `diags`.
@@ -199,23 +202,67 @@ impl Checker<'_, '_> {
     fn body(&mut self) {
         let Some(body) = &self.spec.body else { return };
         self.type_refs(&body.ty);
-        if body.content_type != "application/json" {
-            self.diags.push(
-                Diagnostic::new(
-                    body.span.clone(),
-                    format!(
-                        "request bodies of type `{}` are not supported yet",
-                        body.content_type
-                    ),
-                )
-                .with_help("apigw sends JSON bodies: use `content_type = \"application/json\"`"),
-            );
+        match body.content_type.as_str() {
+            "application/json" => {
+                if contains_file(&body.ty.value, self.spec, &mut HashSet::new()) {
+                    self.diags.push(
+                        Diagnostic::new(
+                            body.ty.span.clone(),
+                            "file uploads (`File`) are not supported in JSON request bodies",
+                        )
+                        .with_help("send files as `content_type = \"multipart/form-data\"`"),
+                    );
+                }
+            }
+            FORM_DATA => self.form_body(body),
+            other => {
+                self.diags.push(
+                    Diagnostic::new(
+                        body.span.clone(),
+                        format!("request bodies of type `{other}` are not supported yet"),
+                    )
+                    .with_help(format!(
+                        "apigw sends `content_type = \"application/json\"` (the default) or `\"{FORM_DATA}\"`"
+                    )),
+                );
+            }
         }
-        if contains_file(&body.ty.value, self.spec, &mut HashSet::new()) {
-            self.diags.error(
-                body.ty.span.clone(),
-                "file uploads (`File`) are not supported in JSON request bodies",
-            );
+    }
+
+    /// A form body is one object whose fields are scalars, arrays of scalars or files.
+    fn form_body(&mut self, body: &RequestBody) {
+        let object = match &body.ty.value {
+            TypeExpr::Named(name) => self.spec.object(name),
+            _ => None,
+        };
+        let Some(object) = object else {
+            if !matches!(body.ty.value, TypeExpr::Named(_)) {
+                self.diags.error(
+                    body.ty.span.clone(),
+                    format!(
+                        "a `{FORM_DATA}` body must be an object type, found `{}`",
+                        body.ty.value
+                    ),
+                );
+            }
+            return;
+        };
+        for field in &object.fields {
+            let ty = &field.schema.ty.value;
+            let fits = match ty {
+                TypeExpr::File => true,
+                TypeExpr::Array(inner) => is_scalar(inner),
+                t => is_scalar(t),
+            };
+            if !fits && !field.schema.ty_broken {
+                self.diags.error(
+                    field.schema.ty.span.clone(),
+                    format!(
+                        "field `{}` of the form body has type `{ty}`, but form fields must be scalars, arrays of scalars or `File`",
+                        field.name.value
+                    ),
+                );
+            }
         }
     }
 
@@ -224,10 +271,18 @@ impl Checker<'_, '_> {
         for response in &self.spec.responses {
             if let Some(body) = &response.body {
                 self.type_refs(body);
-                if contains_file(&body.value, self.spec, &mut HashSet::new()) {
+                // A whole success body may be a file (a download); a file inside JSON cannot.
+                if body.value == TypeExpr::File && !response.is_success() {
                     self.diags.error(
                         body.span.clone(),
-                        "`File` cannot be the type of a response body",
+                        "`File` can only be the body of a success (2xx) response",
+                    );
+                } else if body.value != TypeExpr::File
+                    && contains_file(&body.value, self.spec, &mut HashSet::new())
+                {
+                    self.diags.error(
+                        body.span.clone(),
+                        "`File` can only be a whole response body, not part of one",
                     );
                 }
             }

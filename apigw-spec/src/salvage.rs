@@ -166,10 +166,12 @@ fn simplify(spec: &Spec) -> Spec {
     });
 
     if let Some(body) = &mut out.body {
-        body.content_type = "application/json".to_owned();
         replace_named(&mut body.ty.value, &undefined);
-        if contains_file(&body.ty.value) {
-            body.ty.value = TypeExpr::Any;
+        if body.content_type != check::FORM_DATA || !matches!(body.ty.value, TypeExpr::Named(_)) {
+            body.content_type = "application/json".to_owned();
+            if contains_file(&body.ty.value) {
+                body.ty.value = TypeExpr::Any;
+            }
         }
     }
     let mut statuses = HashSet::new();
@@ -177,9 +179,10 @@ fn simplify(spec: &Spec) -> Spec {
     let mut success_body = None;
     for response in &mut out.responses {
         response.headers.retain(|h| is_scalar(&h.schema.ty.value));
+        let success = response.is_success();
         if let Some(body) = &mut response.body {
             replace_named(&mut body.value, &undefined);
-            if contains_file(&body.value) {
+            if contains_file(&body.value) && (body.value != TypeExpr::File || !success) {
                 body.value = TypeExpr::Any;
             }
         }
