@@ -73,12 +73,157 @@ impl AsRef<apigw_runtime::Client> for Client {
     }
 }
 
-/// API management.
-pub mod api_management {
-    apigw_macros::operation!("specs/api_management/list_api_versions_v2.toml");
+/// Access control policy management: the operations of `specs/access_control_policy_management/`.
+pub mod access_control_policy_management {
+    apigw_macros::operations!("specs/access_control_policy_management");
 }
 
-/// VPC endpoint management.
+/// API group management: the operations of `specs/api_group_management/`.
+pub mod api_group_management {
+    apigw_macros::operations!("specs/api_group_management");
+}
+
+/// API import and export: the operations of `specs/api_import_and_export/`.
+pub mod api_import_and_export {
+    apigw_macros::operations!("specs/api_import_and_export");
+}
+
+/// API management: the operations of `specs/api_management/`.
+pub mod api_management {
+    apigw_macros::operations!("specs/api_management");
+}
+
+/// App authorization management: the operations of `specs/app_authorization_management/`.
+pub mod app_authorization_management {
+    apigw_macros::operations!("specs/app_authorization_management");
+}
+
+/// Asynchronous task management: the operations of `specs/asynchronous_task_management/`.
+pub mod asynchronous_task_management {
+    apigw_macros::operations!("specs/asynchronous_task_management");
+}
+
+/// Binding unbinding access control policies: the operations of `specs/binding_unbinding_access_control_policies/`.
+pub mod binding_unbinding_access_control_policies {
+    apigw_macros::operations!("specs/binding_unbinding_access_control_policies");
+}
+
+/// Binding unbinding request throttling policies: the operations of `specs/binding_unbinding_request_throttling_policies/`.
+pub mod binding_unbinding_request_throttling_policies {
+    apigw_macros::operations!("specs/binding_unbinding_request_throttling_policies");
+}
+
+/// Binding unbinding signature keys: the operations of `specs/binding_unbinding_signature_keys/`.
+pub mod binding_unbinding_signature_keys {
+    apigw_macros::operations!("specs/binding_unbinding_signature_keys");
+}
+
+/// Configuration management: the operations of `specs/configuration_management/`.
+pub mod configuration_management {
+    apigw_macros::operations!("specs/configuration_management");
+}
+
+/// Credential management: the operations of `specs/credential_management/`.
+pub mod credential_management {
+    apigw_macros::operations!("specs/credential_management");
+}
+
+/// Credential quota management: the operations of `specs/credential_quota_management/`.
+pub mod credential_quota_management {
+    apigw_macros::operations!("specs/credential_quota_management");
+}
+
+/// Custom authorizer management: the operations of `specs/custom_authorizer_management/`.
+pub mod custom_authorizer_management {
+    apigw_macros::operations!("specs/custom_authorizer_management");
+}
+
+/// Domain name management: the operations of `specs/domain_name_management/`.
+pub mod domain_name_management {
+    apigw_macros::operations!("specs/domain_name_management");
+}
+
+/// Environment management: the operations of `specs/environment_management/`.
+pub mod environment_management {
+    apigw_macros::operations!("specs/environment_management");
+}
+
+/// Environment variable management: the operations of `specs/environment_variable_management/`.
+pub mod environment_variable_management {
+    apigw_macros::operations!("specs/environment_variable_management");
+}
+
+/// Excluded request throttling configuration: the operations of `specs/excluded_request_throttling_configuration/`.
+pub mod excluded_request_throttling_configuration {
+    apigw_macros::operations!("specs/excluded_request_throttling_configuration");
+}
+
+/// Gateway feature management: the operations of `specs/gateway_feature_management/`.
+pub mod gateway_feature_management {
+    apigw_macros::operations!("specs/gateway_feature_management");
+}
+
+/// Gateway management: the operations of `specs/gateway_management/`.
+pub mod gateway_management {
+    apigw_macros::operations!("specs/gateway_management");
+}
+
+/// Gateway tag management: the operations of `specs/gateway_tag_management/`.
+pub mod gateway_tag_management {
+    apigw_macros::operations!("specs/gateway_tag_management");
+}
+
+/// Group response management: the operations of `specs/group_response_management/`.
+pub mod group_response_management {
+    apigw_macros::operations!("specs/group_response_management");
+}
+
+/// Microservice center management: the operations of `specs/microservice_center_management/`.
+pub mod microservice_center_management {
+    apigw_macros::operations!("specs/microservice_center_management");
+}
+
+/// Monitoring information query: the operations of `specs/monitoring_information_query/`.
+pub mod monitoring_information_query {
+    apigw_macros::operations!("specs/monitoring_information_query");
+}
+
+/// Plug-in management: the operations of `specs/plug-in_management/`.
+pub mod plug_in_management {
+    apigw_macros::operations!("specs/plug-in_management");
+}
+
+/// Request throttling policy management: the operations of `specs/request_throttling_policy_management/`.
+pub mod request_throttling_policy_management {
+    apigw_macros::operations!("specs/request_throttling_policy_management");
+}
+
+/// Resource query: the operations of `specs/resource_query/`.
+pub mod resource_query {
+    apigw_macros::operations!("specs/resource_query");
+}
+
+/// Signature key management: the operations of `specs/signature_key_management/`.
+pub mod signature_key_management {
+    apigw_macros::operations!("specs/signature_key_management");
+}
+
+/// SSL certificate management: the operations of `specs/ssl_certificate_management/`.
+pub mod ssl_certificate_management {
+    apigw_macros::operations!("specs/ssl_certificate_management");
+}
+
+/// Tag management: the operations of `specs/tag_management/`.
+pub mod tag_management {
+    apigw_macros::operations!("specs/tag_management");
+}
+
+/// VPC channel management: the operations of `specs/vpc_channel_management/`.
+pub mod vpc_channel_management {
+    apigw_macros::operations!("specs/vpc_channel_management");
+}
+
+/// VPC endpoint management: the operations of `specs/vpc_endpoint_management/`.
 pub mod vpc_endpoint_management {
-    apigw_macros::operation!("specs/vpc_endpoint_management/list_endpoint_connections.toml");
+    apigw_macros::operations!("specs/vpc_endpoint_management");
 }

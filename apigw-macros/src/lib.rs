@@ -30,17 +30,72 @@ pub fn operation(input: TokenStream) -> TokenStream {
     expand(&path).into()
 }
 
-fn expand(literal: &LitStr) -> proc_macro2::TokenStream {
-    let written = literal.value();
+/// Generates the typed client code of every operation in a folder of specs: each `*.toml`
+/// file directly in it, in file-name order, as if each had its own [`operation!`].
+///
+/// ```text
+/// /// API management.
+/// pub mod api_management {
+///     apigw_macros::operations!("specs/api_management");
+/// }
+/// ```
+///
+/// Adding a spec to the folder needs a rebuild trigger the compiler cannot see: give the crate
+/// a build script with `cargo:rerun-if-changed=specs`.
+#[proc_macro]
+pub fn operations(input: TokenStream) -> TokenStream {
+    let folder = parse_macro_input!(input as LitStr);
+    let written = folder.value();
     let root = crate_root();
     let resolved = root.join(&written);
-    let shown = display_path(&root, &resolved, &written);
+    let entries = match std::fs::read_dir(&resolved) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let shown = display_path(&root, &resolved, &written);
+            return errors(
+                &folder,
+                [format!("{shown}: cannot read the spec folder: {err}")],
+            )
+            .into();
+        }
+    };
+    let mut files: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        let shown = display_path(&root, &resolved, &written);
+        return errors(
+            &folder,
+            [format!("{shown}: the folder holds no `*.toml` spec")],
+        )
+        .into();
+    }
+    let written = written.trim_end_matches('/');
+    files
+        .iter()
+        .map(|file| expand_file(&folder, &root, &format!("{written}/{file}")))
+        .collect::<proc_macro2::TokenStream>()
+        .into()
+}
+
+fn expand(literal: &LitStr) -> proc_macro2::TokenStream {
+    expand_file(literal, &crate_root(), &literal.value())
+}
+
+/// Expands the spec at `written` (relative to `root`); errors point at `literal`.
+fn expand_file(literal: &LitStr, root: &Path, written: &str) -> proc_macro2::TokenStream {
+    let resolved = root.join(written);
+    let shown = display_path(root, &resolved, written);
     let text = match std::fs::read_to_string(&resolved) {
         Ok(text) => text,
         Err(err) => {
             let message = format!(
                 "{shown}: cannot read the spec file: {err}\n  = note: spec paths are resolved against the crate root (the folder holding Cargo.toml): {}",
-                Path::new("<crate root>").join(&written).display()
+                Path::new("<crate root>").join(written).display()
             );
             return errors(literal, [message]);
         }
