@@ -67,6 +67,52 @@ impl Client {
     }
 }
 
+/// Every operation of the crate, folder by folder, for tools that treat operations alike
+/// (see [`runtime::DynOperation`]).
+pub fn operations() -> impl Iterator<Item = &'static runtime::DynOperation> {
+    FOLDERS.iter().flat_map(|folder| folder.iter().copied())
+}
+
+/// The operation with this id (e.g. `ListApiVersionsV2`).
+pub fn operation(id: &str) -> Option<&'static runtime::DynOperation> {
+    operations().find(|op| op.meta.id == id)
+}
+
+/// One entry per folder module below; `tests/imported_operations.rs` checks none is missing.
+static FOLDERS: &[&[&runtime::DynOperation]] = &[
+    access_control_policy_management::OPERATIONS,
+    api_group_management::OPERATIONS,
+    api_import_and_export::OPERATIONS,
+    api_management::OPERATIONS,
+    app_authorization_management::OPERATIONS,
+    asynchronous_task_management::OPERATIONS,
+    binding_unbinding_access_control_policies::OPERATIONS,
+    binding_unbinding_request_throttling_policies::OPERATIONS,
+    binding_unbinding_signature_keys::OPERATIONS,
+    configuration_management::OPERATIONS,
+    credential_management::OPERATIONS,
+    credential_quota_management::OPERATIONS,
+    custom_authorizer_management::OPERATIONS,
+    domain_name_management::OPERATIONS,
+    environment_management::OPERATIONS,
+    environment_variable_management::OPERATIONS,
+    excluded_request_throttling_configuration::OPERATIONS,
+    gateway_feature_management::OPERATIONS,
+    gateway_management::OPERATIONS,
+    gateway_tag_management::OPERATIONS,
+    group_response_management::OPERATIONS,
+    microservice_center_management::OPERATIONS,
+    monitoring_information_query::OPERATIONS,
+    plug_in_management::OPERATIONS,
+    request_throttling_policy_management::OPERATIONS,
+    resource_query::OPERATIONS,
+    signature_key_management::OPERATIONS,
+    ssl_certificate_management::OPERATIONS,
+    tag_management::OPERATIONS,
+    vpc_channel_management::OPERATIONS,
+    vpc_endpoint_management::OPERATIONS,
+];
+
 impl AsRef<apigw_runtime::Client> for Client {
     fn as_ref(&self) -> &apigw_runtime::Client {
         &self.inner

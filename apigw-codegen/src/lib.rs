@@ -44,7 +44,7 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
         spec,
         rt: &options.runtime,
     };
-    let module = idents::ident(&naming::module_name(spec));
+    let module = module_ident(spec);
     let module_docs = docs::module_docs(spec);
     let types = types::emit_types(&cx);
     let builder = request::emit_builder(&cx);
@@ -61,6 +61,11 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
         }
         #client_method
     }
+}
+
+/// The identifier of the module [`expand`] generates for `spec`.
+pub fn module_ident(spec: &Spec) -> proc_macro2::Ident {
+    idents::ident(&naming::module_name(spec))
 }
 
 /// What every emitter needs.

@@ -56,9 +56,14 @@ pub(crate) fn emit_error_enum(cx: &Cx<'_>) -> TokenStream {
         spec.operation.id.value,
         rt = cx.rt_path()
     ));
+    let rt = cx.rt;
+    let serde_crate = format!("{}::__private::serde", cx.rt_path());
     quote! {
         #doc
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        ///
+        /// Serializes as the decoded body (`null` for `Unhandled` and statuses without a body).
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::__private::serde::Serialize)]
+        #[serde(crate = #serde_crate, untagged)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -95,7 +100,30 @@ pub(crate) fn emit_decode(cx: &Cx<'_>) -> TokenStream {
             None => quote!(#status => ::core::result::Result::Err(raw.error(#error::#variant)),),
         }
     });
+    let reencode_body = match &spec.body {
+        Some(body) if body.content_type != apigw_spec::check::FORM_DATA => {
+            let ty = rust_type(cx, &body.ty.value);
+            quote!(::core::option::Option::Some(#rt::dynamic::reencode::<#ty>))
+        }
+        _ => quote!(::core::option::Option::None),
+    };
+    let dynamic_doc = docs::attrs(&format!(
+        "This operation for tools that treat every operation alike (see [`DynOperation`]({}::DynOperation)).",
+        cx.rt_path()
+    ));
     quote! {
+        #dynamic_doc
+        pub static DYNAMIC: #rt::DynOperation = #rt::DynOperation {
+            meta: &OPERATION,
+            decode: decode_dynamic,
+            reencode_body: #reencode_body,
+        };
+
+        #[allow(clippy::result_large_err)] // the same `Error` as `send()` returns
+        fn decode_dynamic(raw: #rt::RawResponse) -> ::core::result::Result<#rt::Response<#rt::__private::serde_json::Value>, #rt::Error<#rt::__private::serde_json::Value>> {
+            #rt::dynamic::erase(decode(raw))
+        }
+
         fn decode(raw: #rt::RawResponse) -> ::core::result::Result<#rt::Response<#success>, #rt::Error<#error>> {
             match raw.status() {
                 #success_arm

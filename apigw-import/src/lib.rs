@@ -88,17 +88,59 @@ pub fn import_page(reference: &str, text: &str) -> Result<Imported, ImportError>
     let mut warnings = Vec::new();
     let operation = operation::build(&page, &mut warnings)?;
     let spec = emit::spec(&operation, reference);
-    if let Err(failure) = apigw_spec::load("imported spec", &spec) {
-        return Err(ImportError::new(
-            1,
-            format!("the imported spec does not check:\n{failure}"),
-        ));
-    }
+    let checked = apigw_spec::load("imported spec", &spec).map_err(|failure| {
+        ImportError::new(1, format!("the imported spec does not check:\n{failure}"))
+    })?;
+    examples_against_tables(&operation, &checked, &mut warnings);
     Ok(Imported {
         operation,
         spec,
         warnings,
     })
+}
+
+/// Warns where an example contradicts the tables (the tables are what the spec keeps).
+fn examples_against_tables(
+    op: &operation::Operation,
+    spec: &apigw_spec::Spec,
+    warnings: &mut Vec<Warning>,
+) {
+    let bodies = op
+        .responses
+        .iter()
+        .map(|r| {
+            (
+                format!("example response {}", r.status),
+                r.body.as_deref(),
+                &r.examples,
+            )
+        })
+        .chain(op.body.iter().map(|b| {
+            (
+                "example request".to_owned(),
+                Some(b.ty.as_str()),
+                &b.examples,
+            )
+        }));
+    for (what, ty, examples) in bodies {
+        let Some(ty) = ty.and_then(|t| apigw_spec::types::parse_type(t).ok()) else {
+            continue;
+        };
+        for example in examples.iter() {
+            let Ok(value) = serde_json::from_str(&example.json) else {
+                continue;
+            };
+            for v in apigw_spec::conform::conform(spec, &ty, &value) {
+                warnings.push(Warning::new(
+                    example.line,
+                    format!(
+                        "{what} contradicts the tables at `{}`: {}",
+                        v.path, v.message
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// The spec file name of an operation: its id in snake case, `.toml`.

@@ -137,6 +137,8 @@ pub struct Example {
     pub summary: Option<String>,
     /// The JSON text.
     pub json: String,
+    /// The page line of its code block.
+    pub line: usize,
 }
 
 /// Path parameters the client fills from its configuration.
@@ -372,6 +374,7 @@ fn examples<'a>(
         Ok(Example {
             summary: e.summary.as_ref().map(|s| cell::inline(s)),
             json,
+            line: e.line,
         })
     })
     .collect()

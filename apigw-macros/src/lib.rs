@@ -75,19 +75,32 @@ pub fn operations(input: TokenStream) -> TokenStream {
         .into();
     }
     let written = written.trim_end_matches('/');
-    files
-        .iter()
-        .map(|file| expand_file(&folder, &root, &format!("{written}/{file}")))
-        .collect::<proc_macro2::TokenStream>()
-        .into()
+    let mut modules = Vec::new();
+    let mut out = proc_macro2::TokenStream::new();
+    for file in &files {
+        let (code, module) = expand_file(&folder, &root, &format!("{written}/{file}"));
+        out.extend(code);
+        modules.extend(module);
+    }
+    quote! {
+        #out
+        /// The operations of this folder, for tools that treat every operation alike.
+        pub static OPERATIONS: &[&::apigw_runtime::DynOperation] = &[#(&#modules::DYNAMIC),*];
+    }
+    .into()
 }
 
 fn expand(literal: &LitStr) -> proc_macro2::TokenStream {
-    expand_file(literal, &crate_root(), &literal.value())
+    expand_file(literal, &crate_root(), &literal.value()).0
 }
 
-/// Expands the spec at `written` (relative to `root`); errors point at `literal`.
-fn expand_file(literal: &LitStr, root: &Path, written: &str) -> proc_macro2::TokenStream {
+/// Expands the spec at `written` (relative to `root`); errors point at `literal`. Also returns
+/// the name of the operation's module, when one was generated.
+fn expand_file(
+    literal: &LitStr,
+    root: &Path,
+    written: &str,
+) -> (proc_macro2::TokenStream, Option<proc_macro2::Ident>) {
     let resolved = root.join(written);
     let shown = display_path(root, &resolved, written);
     let text = match std::fs::read_to_string(&resolved) {
@@ -97,7 +110,7 @@ fn expand_file(literal: &LitStr, root: &Path, written: &str) -> proc_macro2::Tok
                 "{shown}: cannot read the spec file: {err}\n  = note: spec paths are resolved against the crate root (the folder holding Cargo.toml): {}",
                 Path::new("<crate root>").join(written).display()
             );
-            return errors(literal, [message]);
+            return (errors(literal, [message]), None);
         }
     };
     // Registers the file with the compiler, so that editing the spec rebuilds the crate.
@@ -108,16 +121,23 @@ fn expand_file(literal: &LitStr, root: &Path, written: &str) -> proc_macro2::Tok
     match apigw_spec::load(&shown, &text) {
         Ok(spec) => {
             let code = apigw_codegen::expand(&spec, &apigw_codegen::Options::default());
-            quote!(#track #code)
+            (
+                quote!(#track #code),
+                Some(apigw_codegen::module_ident(&spec)),
+            )
         }
         Err(failure) => {
             let errors = errors(literal, failure.rendered());
             // Like thiserror's fallback: still emit the operation's items, from the closest
             // spec that checks, so code using the operation gets no follow-on errors.
-            let fallback = failure
-                .salvage()
-                .map(|spec| apigw_codegen::expand(&spec, &apigw_codegen::Options::default()));
-            quote!(#track #errors #fallback)
+            let salvaged = failure.salvage();
+            let fallback = salvaged
+                .as_ref()
+                .map(|spec| apigw_codegen::expand(spec, &apigw_codegen::Options::default()));
+            (
+                quote!(#track #errors #fallback),
+                salvaged.as_ref().map(apigw_codegen::module_ident),
+            )
         }
     }
 }

@@ -96,6 +96,24 @@ impl<E> Error<E> {
     pub fn service_kind(&self) -> Option<&E> {
         self.service().map(|e| &e.kind)
     }
+
+    /// The same error with the documented-error kind converted by `f`.
+    pub fn map_kind<F>(self, f: impl FnOnce(E) -> F) -> Error<F> {
+        match self {
+            Error::Build(e) => Error::Build(e),
+            Error::Service(e) => Error::Service(ServiceError {
+                operation: e.operation,
+                status: e.status,
+                request_id: e.request_id,
+                error_code: e.error_code,
+                error_msg: e.error_msg,
+                kind: f(e.kind),
+                body_excerpt: e.body_excerpt,
+            }),
+            Error::Transport(e) => Error::Transport(e),
+            Error::Decode(e) => Error::Decode(e),
+        }
+    }
 }
 
 impl<E> fmt::Display for Error<E> {
@@ -247,12 +265,14 @@ impl<E> fmt::Display for ServiceError<E> {
 
 /// A success response whose body does not match its documentation.
 #[derive(Debug, thiserror::Error)]
-#[error("{operation}: cannot decode the {status} response body: {source}; body starts with {excerpt:?}{}", request_id.as_ref().map(|id| format!(" (request id {id})")).unwrap_or_default())]
+#[error("{operation}: cannot decode the {status} response body{}: {source}; body starts with {excerpt:?}{}", if path.is_empty() || path == "." { String::new() } else { format!(" at `{path}`") }, request_id.as_ref().map(|id| format!(" (request id {id})")).unwrap_or_default())]
 pub struct DecodeError {
     /// The operation id.
     pub operation: &'static str,
     /// The HTTP status.
     pub status: StatusCode,
+    /// Where in the body decoding failed, e.g. `api_versions[0].status` (`.` for the top).
+    pub path: String,
     /// The request id, if sent.
     pub request_id: Option<String>,
     /// The start of the body (at most 1 KiB).

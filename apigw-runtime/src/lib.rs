@@ -9,6 +9,7 @@
 mod auth;
 mod client;
 mod config;
+pub mod dynamic;
 mod enums;
 mod error;
 mod form;
@@ -19,6 +20,7 @@ mod validate;
 pub use auth::{Authenticate, Credentials, Secret, TokenAuth};
 pub use client::Client;
 pub use config::{Config, ConfigBuilder, ConfigError};
+pub use dynamic::DynOperation;
 pub use enums::UnknownValue;
 pub use error::{
     BuildError, DecodeError, Error, ErrorKind, SendError, ServiceError, TransportError,

@@ -10,6 +10,15 @@ use crate::error::{DecodeError, Error, ServiceError, excerpt};
 /// How much of an unexpected body is kept in errors.
 const EXCERPT_LEN: usize = 1024;
 
+/// Decodes a whole JSON document; on failure, where (`a.b[0]`, `.` for the top) and why.
+fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, (String, serde_json::Error)> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| (e.path().to_string(), e.into_inner()))?;
+    deserializer.end().map_err(|e| (".".to_owned(), e))?;
+    Ok(value)
+}
+
 /// A successful response: the decoded body with the status and headers it came with.
 ///
 /// It dereferences to the body, so `response.total` reads a field of the body directly.
@@ -21,6 +30,15 @@ pub struct Response<T> {
 }
 
 impl<T> Response<T> {
+    /// The same response with its body converted by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: f(self.body),
+        }
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         self.status
@@ -108,15 +126,16 @@ impl RawResponse {
 
     /// Decodes a JSON success body.
     pub fn json<T: DeserializeOwned>(self) -> Result<Response<T>, DecodeError> {
-        match serde_json::from_slice(&self.body) {
+        match decode_json(&self.body) {
             Ok(body) => Ok(Response {
                 status: self.status,
                 headers: self.headers,
                 body,
             }),
-            Err(source) => Err(DecodeError {
+            Err((path, source)) => Err(DecodeError {
                 operation: self.operation,
                 status: self.status,
+                path,
                 request_id: self.request_id(),
                 excerpt: excerpt(&self.body, EXCERPT_LEN),
                 source,

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod conform;
 pub mod diagnostic;
 pub mod model;
 pub mod naming;
