@@ -23,7 +23,8 @@ fn main() {
     files.sort();
     let mut lines: Vec<(usize, String)> = Vec::new();
     for file in &files {
-        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let text =
+            std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let shown = file.display().to_string();
         let spec = match apigw_spec::load(&shown, &text) {
             Ok(spec) => spec,

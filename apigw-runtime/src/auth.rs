@@ -91,11 +91,46 @@ impl Credentials {
         Self(Arc::new(TokenAuth::new(token)))
     }
 
+    /// An access key and secret key: requests are signed with `SDK-HMAC-SHA256` (see
+    /// [`AkSkAuth`](crate::AkSkAuth)).
+    pub fn aksk(ak: impl Into<String>, sk: impl Into<Secret>) -> Self {
+        Self(Arc::new(crate::sign::AkSkAuth::new(ak, sk)))
+    }
+
     /// Any other scheme.
     pub fn custom(auth: impl Authenticate) -> Self {
         Self(Arc::new(auth))
     }
+
+    /// The credentials the cloud's SDKs and CLIs read from the environment:
+    /// `HUAWEICLOUD_SDK_AK` and `HUAWEICLOUD_SDK_SK` (AK/SK signing), else `OS_AUTH_TOKEN`.
+    pub fn from_env() -> Result<Self, crate::ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// [`Credentials::from_env`] with the variables read through `lookup`.
+    pub fn from_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
+        match (get(ENV_AK), get(ENV_SK), get(ENV_TOKEN)) {
+            (Some(ak), Some(sk), _) => Ok(Self::aksk(ak, sk)),
+            (Some(_), None, _) => Err(crate::ConfigError::Missing(ENV_SK)),
+            (None, Some(_), _) => Err(crate::ConfigError::Missing(ENV_AK)),
+            (None, None, Some(token)) => Ok(Self::token(token)),
+            (None, None, None) => Err(crate::ConfigError::Missing(
+                "credentials (HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or OS_AUTH_TOKEN)",
+            )),
+        }
+    }
 }
+
+/// Environment variable of the access key.
+pub const ENV_AK: &str = "HUAWEICLOUD_SDK_AK";
+/// Environment variable of the secret key.
+pub const ENV_SK: &str = "HUAWEICLOUD_SDK_SK";
+/// Environment variable of an IAM token.
+pub const ENV_TOKEN: &str = "OS_AUTH_TOKEN";
 
 #[cfg(test)]
 mod tests {

@@ -58,8 +58,8 @@ impl Client {
     }
 
     /// Authenticates and sends a request, and receives the whole response (within the
-    /// configured size limit). Any status is a response: mapping statuses to results is the
-    /// generated code's job.
+    /// configured size limit), retrying as the configuration's [`RetryPolicy`] says. Any
+    /// status is a response: mapping statuses to results is the generated code's job.
     pub async fn execute(&self, request: Request) -> Result<RawResponse, SendError> {
         let meta = request.operation();
         let span = tracing::debug_span!(
@@ -67,7 +67,60 @@ impl Client {
             operation = meta.id,
             method = %meta.method,
             path = meta.path,
-            attempt = 1u32,
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        async move {
+            let started = Instant::now();
+            let policy = &self.inner.config.retry;
+            let attempts = policy.attempts_for(&meta.method);
+            let mut attempt = 1;
+            let result = if attempts == 1 {
+                self.attempt(request, 1).await
+            } else {
+                loop {
+                    let result = self.attempt(request.clone(), attempt).await;
+                    let Some(retry_after) = worth_retrying(&result) else {
+                        break result;
+                    };
+                    if attempt >= attempts {
+                        break result;
+                    }
+                    let Some(delay) = policy.delay(attempt + 1, retry_after) else {
+                        tracing::debug!(
+                            ?retry_after,
+                            "not retried: the server asks to wait longer than allowed"
+                        );
+                        break result;
+                    };
+                    tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+            };
+            let span = tracing::Span::current();
+            span.record("attempts", attempt);
+            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            match &result {
+                Ok(raw) => {
+                    span.record("status", raw.status());
+                }
+                Err(error) => tracing::debug!(%error, "request failed"),
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// One attempt, in its own span.
+    async fn attempt(&self, request: Request, attempt: u32) -> Result<RawResponse, SendError> {
+        let meta = request.operation();
+        let span = tracing::debug_span!(
+            "apigw.attempt",
+            attempt,
             status = tracing::field::Empty,
             request_id = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
@@ -83,7 +136,7 @@ impl Client {
                     span.record("status", raw.status());
                     tracing::debug!(status = raw.status(), "response received");
                 }
-                Err(error) => tracing::debug!(%error, "request failed"),
+                Err(error) => tracing::debug!(%error, "attempt failed"),
             }
             result
         }
@@ -185,5 +238,18 @@ impl Client {
             headers,
             Bytes::from(body),
         ))
+    }
+}
+
+/// `Some(retry_after)` when an attempt's outcome is worth another: a connection failure, a
+/// 429 or a 5xx (with the server's `Retry-After`, if any).
+fn worth_retrying(result: &Result<RawResponse, SendError>) -> Option<Option<std::time::Duration>> {
+    match result {
+        Ok(raw) if crate::retry::retryable_status(raw.status()) => Some(
+            raw.header("retry-after")
+                .and_then(|v| crate::retry::parse_retry_after(v, std::time::SystemTime::now())),
+        ),
+        Err(SendError::Transport(t)) if t.kind == TransportErrorKind::Connection => Some(None),
+        _ => None,
     }
 }

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::auth::Credentials;
+use crate::retry::RetryPolicy;
 
 /// Everything a [`Client`](crate::Client) needs to send requests.
 #[derive(Clone, Debug)]
@@ -14,6 +15,7 @@ pub struct Config {
     pub(crate) timeout: Duration,
     pub(crate) max_body_size: usize,
     pub(crate) user_agent: String,
+    pub(crate) retry: RetryPolicy,
 }
 
 impl Config {
@@ -31,6 +33,11 @@ impl Config {
     pub fn project_id(&self) -> &str {
         &self.project_id
     }
+
+    /// How requests are retried.
+    pub fn retry(&self) -> &RetryPolicy {
+        &self.retry
+    }
 }
 
 /// Builds a [`Config`]; `endpoint`, `project_id` and `credentials` are required.
@@ -43,7 +50,13 @@ pub struct ConfigBuilder {
     timeout: Option<Duration>,
     max_body_size: Option<usize>,
     user_agent: Option<String>,
+    retry: Option<RetryPolicy>,
 }
+
+/// Environment variable of the endpoint, read by [`ConfigBuilder::from_env`].
+pub const ENV_ENDPOINT: &str = "APIGW_ENDPOINT";
+/// Environment variables of the project id, in the order they are read.
+pub const ENV_PROJECT_ID: [&str; 2] = ["HUAWEICLOUD_SDK_PROJECT_ID", "OS_PROJECT_ID"];
 
 /// Default time allowed to open a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -53,6 +66,25 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 pub const DEFAULT_MAX_BODY_SIZE: usize = 32 * 1024 * 1024;
 
 impl ConfigBuilder {
+    /// A builder filled from the environment, as the cloud's SDKs and CLIs are configured:
+    /// the endpoint from `APIGW_ENDPOINT`, the project from `HUAWEICLOUD_SDK_PROJECT_ID` or
+    /// `OS_PROJECT_ID`, and the credentials from `HUAWEICLOUD_SDK_AK` + `HUAWEICLOUD_SDK_SK` or
+    /// `OS_AUTH_TOKEN`. What is not set is left for the caller (or reported by `build`).
+    pub fn from_env() -> Self {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// [`ConfigBuilder::from_env`] with the variables read through `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
+        let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
+        Self {
+            endpoint: get(ENV_ENDPOINT),
+            project_id: ENV_PROJECT_ID.iter().find_map(|name| get(name)),
+            credentials: Credentials::from_lookup(&lookup).ok(),
+            ..Self::default()
+        }
+    }
+
     /// The gateway endpoint, e.g. `https://apig.eu-de.otc.t-systems.com`.
     pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.endpoint = Some(endpoint.into());
@@ -86,6 +118,13 @@ impl ConfigBuilder {
     /// Largest response body accepted, in bytes (default 32 MiB).
     pub fn max_body_size(mut self, bytes: usize) -> Self {
         self.max_body_size = Some(bytes);
+        self
+    }
+
+    /// How failed requests are retried (default: [`RetryPolicy::default`]; idempotent
+    /// requests get 3 attempts).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
         self
     }
 
@@ -125,6 +164,7 @@ impl ConfigBuilder {
             user_agent: self
                 .user_agent
                 .unwrap_or_else(|| concat!("apigw/", env!("CARGO_PKG_VERSION")).to_owned()),
+            retry: self.retry.unwrap_or_default(),
         })
     }
 }

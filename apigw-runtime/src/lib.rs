@@ -15,6 +15,8 @@ mod error;
 mod form;
 mod request;
 mod response;
+mod retry;
+pub mod sign;
 mod validate;
 
 pub use auth::{Authenticate, Credentials, Secret, TokenAuth};
@@ -29,6 +31,8 @@ pub use error::{
 pub use form::{FilePart, Form};
 pub use request::{OperationMeta, QueryValue, Request};
 pub use response::{RawResponse, Response};
+pub use retry::RetryPolicy;
+pub use sign::AkSkAuth;
 pub use validate::{check_length, check_range};
 
 /// Byte buffers (bodies of file downloads).

@@ -112,6 +112,11 @@ impl RawResponse {
         self.status.as_u16()
     }
 
+    /// A response header as text, if present and textual.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
     /// The body bytes.
     pub fn body(&self) -> &[u8] {
         &self.body
