@@ -30,8 +30,8 @@
 #![deny(missing_docs)]
 
 pub use apigw_runtime::{
-    Authenticate, BuildError, Config, ConfigBuilder, ConfigError, Credentials, Error, ErrorKind,
-    Response, Secret, ServiceError, TokenAuth, UnknownValue,
+    AkSkAuth, Authenticate, BuildError, Config, ConfigBuilder, ConfigError, Credentials, Error,
+    ErrorKind, Response, RetryPolicy, Secret, ServiceError, TokenAuth, UnknownValue,
 };
 
 /// The runtime the generated code runs on (for lower-level use).

@@ -11,6 +11,7 @@
 
 mod docs;
 mod idents;
+mod paging;
 mod request;
 mod response;
 mod types;
@@ -48,6 +49,7 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
     let module_docs = docs::module_docs(spec);
     let types = types::emit_types(&cx);
     let builder = request::emit_builder(&cx);
+    let paging = paging::emit_paging(&cx);
     let errors = response::emit_error_enum(&cx);
     let decode = response::emit_decode(&cx);
     let client_method = request::emit_client_method(&cx, &module, &options.client);
@@ -55,6 +57,7 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
         #module_docs
         pub mod #module {
             #builder
+            #paging
             #decode
             #errors
             #types

@@ -19,7 +19,7 @@ fn param_type(cx: &Cx<'_>, param: &Param) -> TokenStream {
 
 /// Whether the caller passes this parameter to the client method (caller-supplied path
 /// parameters and required query parameters or headers) rather than through a setter.
-fn is_argument(param: &Param) -> bool {
+pub(crate) fn is_argument(param: &Param) -> bool {
     param.is_caller_supplied() && (param.location == ParamLocation::Path || param.field.required)
 }
 

@@ -106,6 +106,9 @@ impl Client {
             match &result {
                 Ok(raw) => {
                     span.record("status", raw.status());
+                    if let Some(id) = raw.header("x-request-id") {
+                        span.record("request_id", id);
+                    }
                 }
                 Err(error) => tracing::debug!(%error, "request failed"),
             }

@@ -24,6 +24,11 @@ impl Config {
         ConfigBuilder::default()
     }
 
+    /// Starts a configuration from the environment (see [`ConfigBuilder::from_env`]).
+    pub fn builder_from_env() -> ConfigBuilder {
+        ConfigBuilder::from_env()
+    }
+
     /// The endpoint every path is appended to.
     pub fn endpoint(&self) -> &reqwest::Url {
         &self.endpoint
@@ -187,4 +192,63 @@ pub enum ConfigError {
     /// The HTTP client could not be created.
     #[error("cannot create the HTTP client: {0}")]
     Http(#[source] reqwest::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn configuration_from_the_environment() {
+        let config = ConfigBuilder::from_lookup(env(&[
+            ("APIGW_ENDPOINT", "https://apig.example.com"),
+            ("OS_PROJECT_ID", "p-os"),
+            ("HUAWEICLOUD_SDK_AK", "AK1"),
+            ("HUAWEICLOUD_SDK_SK", "SK-secret"),
+            ("OS_AUTH_TOKEN", "tok"),
+        ]))
+        .build()
+        .unwrap();
+        assert_eq!(config.endpoint().as_str(), "https://apig.example.com/");
+        assert_eq!(config.project_id(), "p-os");
+        let shown = format!("{config:?}");
+        assert!(
+            shown.contains("AkSkAuth") && shown.contains("AK1"),
+            "AK/SK wins over a token: {shown}"
+        );
+        assert!(!shown.contains("SK-secret"));
+
+        let config = ConfigBuilder::from_lookup(env(&[
+            ("APIGW_ENDPOINT", "http://localhost:1"),
+            ("HUAWEICLOUD_SDK_PROJECT_ID", "p-sdk"),
+            ("OS_PROJECT_ID", "p-os"),
+            ("OS_AUTH_TOKEN", "tok"),
+        ]))
+        .build()
+        .unwrap();
+        assert_eq!(config.project_id(), "p-sdk", "the SDK's variable first");
+        assert!(format!("{config:?}").contains("TokenAuth"));
+
+        let err = ConfigBuilder::from_lookup(env(&[
+            ("APIGW_ENDPOINT", "http://localhost:1"),
+            ("OS_PROJECT_ID", "p"),
+        ]))
+        .build()
+        .unwrap_err();
+        assert!(err.to_string().contains("credentials"), "{err}");
+        assert!(
+            Credentials::from_lookup(env(&[("HUAWEICLOUD_SDK_AK", "AK1")]))
+                .unwrap_err()
+                .to_string()
+                .contains("HUAWEICLOUD_SDK_SK")
+        );
+    }
 }

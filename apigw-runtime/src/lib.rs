@@ -13,6 +13,7 @@ pub mod dynamic;
 mod enums;
 mod error;
 mod form;
+pub mod paging;
 mod request;
 mod response;
 mod retry;

@@ -27,6 +27,7 @@ pub mod conform;
 pub mod diagnostic;
 pub mod model;
 pub mod naming;
+pub mod paging;
 pub mod parse;
 pub mod salvage;
 pub mod source;
