@@ -28,6 +28,9 @@ pub struct Options {
     /// Path of the client type that gets one method per operation, `crate::Client` by default.
     /// It must implement `AsRef<apigw_runtime::Client>`.
     pub client: TokenStream,
+    /// An expression for the spec's source text (`&'static str`), kept in the operation's
+    /// `DYNAMIC` for tools (the command line, the emulator); `""` by default.
+    pub spec_source: TokenStream,
 }
 
 impl Default for Options {
@@ -35,6 +38,7 @@ impl Default for Options {
         Self {
             runtime: quote!(::apigw_runtime),
             client: quote!(crate::Client),
+            spec_source: quote!(""),
         }
     }
 }
@@ -44,6 +48,7 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
     let cx = Cx {
         spec,
         rt: &options.runtime,
+        spec_source: &options.spec_source,
     };
     let module = module_ident(spec);
     let module_docs = docs::module_docs(spec);
@@ -75,6 +80,7 @@ pub fn module_ident(spec: &Spec) -> proc_macro2::Ident {
 pub(crate) struct Cx<'a> {
     pub spec: &'a Spec,
     pub rt: &'a TokenStream,
+    pub spec_source: &'a TokenStream,
 }
 
 impl Cx<'_> {

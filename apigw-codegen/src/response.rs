@@ -107,6 +107,7 @@ pub(crate) fn emit_decode(cx: &Cx<'_>) -> TokenStream {
         }
         _ => quote!(::core::option::Option::None),
     };
+    let spec_source = cx.spec_source;
     let dynamic_doc = docs::attrs(&format!(
         "This operation for tools that treat every operation alike (see [`DynOperation`]({}::DynOperation)).",
         cx.rt_path()
@@ -117,6 +118,7 @@ pub(crate) fn emit_decode(cx: &Cx<'_>) -> TokenStream {
             meta: &OPERATION,
             decode: decode_dynamic,
             reencode_body: #reencode_body,
+            spec: #spec_source,
         };
 
         #[allow(clippy::result_large_err)] // the same `Error` as `send()` returns

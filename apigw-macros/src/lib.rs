@@ -113,18 +113,20 @@ fn expand_file(
             return (errors(literal, [message]), None);
         }
     };
-    // Registers the file with the compiler, so that editing the spec rebuilds the crate.
+    // Registers the file with the compiler (here, or through `include_str!` in the expansion),
+    // so that editing the spec rebuilds the crate.
     let tracked = resolved.to_string_lossy().into_owned();
     let track = quote!(
         const _: &[u8] = ::core::include_bytes!(#tracked);
     );
     match apigw_spec::load(&shown, &text) {
         Ok(spec) => {
-            let code = apigw_codegen::expand(&spec, &apigw_codegen::Options::default());
-            (
-                quote!(#track #code),
-                Some(apigw_codegen::module_ident(&spec)),
-            )
+            let options = apigw_codegen::Options {
+                spec_source: quote!(::core::include_str!(#tracked)),
+                ..apigw_codegen::Options::default()
+            };
+            let code = apigw_codegen::expand(&spec, &options);
+            (quote!(#code), Some(apigw_codegen::module_ident(&spec)))
         }
         Err(failure) => {
             let errors = errors(literal, failure.rendered());

@@ -22,6 +22,9 @@ pub struct DynOperation {
     /// Decodes a JSON request body into the operation's body type and encodes it again, or
     /// says where and why it does not fit. `None` when the operation takes no JSON body.
     pub reencode_body: Option<DynReencode>,
+    /// The spec's source text (TOML), for tools that need the whole description (the
+    /// command line builds its options from it, the emulator its routes); may be empty.
+    pub spec: &'static str,
 }
 
 /// See [`DynOperation::decode`].

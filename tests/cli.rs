@@ -1,0 +1,253 @@
+//! The `apigw` command line as a user runs it: a subprocess, against the embedded emulator
+//! (no endpoint configured) or a server of the test's own.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn apigw(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_apigw"))
+        .args(args)
+        .env_remove("APIGW_ENDPOINT")
+        .env_remove("OS_AUTH_TOKEN")
+        .env_remove("HUAWEICLOUD_SDK_AK")
+        .env_remove("HUAWEICLOUD_SDK_SK")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn a_call_with_no_endpoint_is_answered_by_the_embedded_emulator() {
+    let out = apigw(&[
+        "list-api-versions-v2",
+        "--instance-id",
+        "demo",
+        "--api-id",
+        "demo",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("using the embedded APIG emulator at http://127.0.0.1:"));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        body["api_versions"].as_array().unwrap().len(),
+        20,
+        "the documented default limit"
+    );
+    assert_eq!(body["total"], 45);
+}
+
+#[test]
+fn all_pages_through_every_item() {
+    let out = apigw(&[
+        "list-api-versions-v2",
+        "--instance-id",
+        "d",
+        "--api-id",
+        "d",
+        "--limit",
+        "10",
+        "--all",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let items: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(items.len(), 45);
+    let distinct: std::collections::BTreeSet<String> =
+        items.iter().map(|i| i["api_id"].to_string()).collect();
+    assert_eq!(distinct.len(), 45);
+
+    let table = apigw(&[
+        "list-api-versions-v2",
+        "--instance-id",
+        "d",
+        "--api-id",
+        "d",
+        "--limit",
+        "3",
+        "--output",
+        "table",
+    ]);
+    let shown = text(&table.stdout);
+    assert!(
+        shown.starts_with("API_ID") && shown.contains("(3 items)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn invalid_values_are_refused_before_anything_is_sent() {
+    // Nothing listens on port 9: a usage error (2), not a transport error (4), proves the
+    // value was refused locally.
+    let nowhere = [
+        "--endpoint",
+        "http://127.0.0.1:9",
+        "--project-id",
+        "p",
+        "--token",
+        "t",
+    ];
+    let out = apigw(
+        &[
+            &nowhere[..],
+            &[
+                "list-endpoint-connections",
+                "--instance-id",
+                "d",
+                "--status",
+                "bogus",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("[possible values: pendingAcceptance, accepted, rejected, failed]"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = apigw(
+        &[
+            &nowhere[..],
+            &[
+                "list-api-versions-v2",
+                "--instance-id",
+                "d",
+                "--api-id",
+                "d",
+                "--limit",
+                "0",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "apigw: invalid value for --limit: 0 is below the minimum 1"
+    );
+
+    // A valid call to the same nowhere is a transport error.
+    let out = apigw(
+        &[
+            &nowhere[..],
+            &[
+                "list-api-versions-v2",
+                "--instance-id",
+                "d",
+                "--api-id",
+                "d",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
+}
+
+#[tokio::test]
+async fn a_service_error_is_printed_as_code_message_and_request_id() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .insert_header("x-request-id", "req-42")
+                .set_body_json(serde_json::json!({"error_code": "APIG.3002", "error_msg": "API a does not exist"})),
+        )
+        .mount(&server)
+        .await;
+    let uri = server.uri();
+    let out = tokio::task::spawn_blocking(move || {
+        apigw(&[
+            "--endpoint",
+            &uri,
+            "--project-id",
+            "p",
+            "--token",
+            "t",
+            "list-api-versions-v2",
+            "--instance-id",
+            "d",
+            "--api-id",
+            "a",
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "APIG.3002: API a does not exist (request id req-42)"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_create_with_a_json_body() {
+    let dir = std::env::temp_dir().join(format!("apigw-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let body = dir.join("acl.json");
+    std::fs::write(&body, r#"{"acl_name": "demo", "acl_type": "PERMIT", "acl_value": "192.168.1.5", "entity_type": "IP"}"#).unwrap();
+    let out = apigw(&[
+        "create-acl-strategy-v2",
+        "--instance-id",
+        "d",
+        "--body",
+        body.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let created: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        created["acl_name"], "acl_demo",
+        "the documented example response"
+    );
+
+    // A body that breaks the table is refused locally.
+    std::fs::write(
+        &body,
+        r#"{"acl_name": "demo", "acl_type": "MAYBE", "acl_value": "1", "entity_type": "IP"}"#,
+    )
+    .unwrap();
+    let out = apigw(&[
+        "create-acl-strategy-v2",
+        "--instance-id",
+        "d",
+        "--body",
+        body.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("invalid request body at `acl_type`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn every_operation_is_a_subcommand_with_help_from_its_spec() {
+    let out = apigw(&["--help"]);
+    let help = text(&out.stdout);
+    let mut count = 0;
+    for op in apigw::operations() {
+        let name = apigw_spec::naming::snake(op.meta.id).replace('_', "-");
+        assert!(
+            help.contains(&format!("  {name} ")) || help.contains(&format!("  {name}\n")),
+            "{name} missing from --help"
+        );
+        count += 1;
+    }
+    assert_eq!(count, 198);
+    let out = apigw(&["list-endpoint-connections", "--help"]);
+    let help = text(&out.stdout);
+    assert!(help.contains("Querying VPC Endpoint Connections"), "{help}");
+    assert!(
+        help.contains("--status <TEXT>") && help.contains("pendingAcceptance"),
+        "{help}"
+    );
+    assert!(help.contains("--all"), "list operations page");
+}

@@ -1,0 +1,407 @@
+//! The embedded emulator, through the generated client: every operation's documented example
+//! request is answered with a response the generated types decode; credentials, parameters
+//! and bodies are checked as the reference documents; list operations page.
+
+use apigw::runtime::{self, FilePart, Form, Request};
+use apigw::{Client, Config, Credentials, RetryPolicy};
+use apigw_emulator::Emulator;
+use apigw_emulator::respond::synthesize;
+use apigw_spec::{ParamLocation, Spec, TypeExpr};
+use serde_json::Value;
+
+fn specs() -> Vec<(&'static runtime::DynOperation, Spec)> {
+    apigw::operations()
+        .map(|op| {
+            (
+                op,
+                apigw_spec::load(op.meta.id, op.spec).unwrap_or_else(|e| panic!("{e}")),
+            )
+        })
+        .collect()
+}
+
+async fn emulator() -> Emulator {
+    Emulator::start(specs().into_iter().map(|(_, s)| s))
+        .await
+        .unwrap()
+}
+
+fn client(url: &str, credentials: Credentials) -> Client {
+    Client::new(
+        Config::builder()
+            .endpoint(url)
+            .project_id("p1")
+            .credentials(credentials)
+            .retry(RetryPolicy::disabled())
+            .build()
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+/// A text value the spec accepts for a parameter.
+fn valid_value(spec: &Spec, schema: &apigw_spec::Schema) -> String {
+    let ty = match &schema.ty.value {
+        TypeExpr::Array(inner) => inner.as_ref().clone(),
+        other => other.clone(),
+    };
+    match synthesize(spec, &ty, Some(schema), 0) {
+        Value::String(s) => {
+            let min = schema.min_length.as_ref().map_or(0, |m| m.value as usize);
+            if s.chars().count() < min {
+                "x".repeat(min)
+            } else {
+                s
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The operation's documented example request (path values `demo`, required query values
+/// valid, the first example body), ready to send.
+fn example_request(
+    op: &'static runtime::DynOperation,
+    spec: &Spec,
+    example: Option<&Value>,
+) -> Request {
+    let placeholders: Vec<&'static str> = {
+        let mut names = Vec::new();
+        let mut rest = op.meta.path;
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..].find('}').unwrap();
+            names.push(&rest[open + 1..open + close]);
+            rest = &rest[open + close + 1..];
+        }
+        names
+    };
+    let values: Vec<String> = placeholders
+        .iter()
+        .map(|&n| {
+            match spec
+                .params_in(ParamLocation::Path)
+                .find(|p| p.field.name.value == n)
+            {
+                _ if n == "project_id" => "p1".to_owned(),
+                Some(param) => valid_value(spec, &param.field.schema),
+                None => "demo".to_owned(),
+            }
+        })
+        .collect();
+    let path: Vec<(&'static str, &str)> = placeholders
+        .iter()
+        .copied()
+        .zip(values.iter().map(String::as_str))
+        .collect();
+    let mut request = Request::new(op.meta, &path).unwrap();
+    for param in spec
+        .params_in(ParamLocation::Query)
+        .filter(|p| p.field.required)
+    {
+        request.query(
+            &param.field.name.value,
+            valid_value(spec, &param.field.schema).as_str(),
+        );
+    }
+    if let Some(body) = &spec.body {
+        if body.content_type == "application/json" {
+            let value = example
+                .cloned()
+                .unwrap_or_else(|| synthesize(spec, &body.ty.value, None, 0));
+            request.json_body(&value).unwrap();
+        } else {
+            let TypeExpr::Named(name) = &body.ty.value else {
+                panic!("form body of a named object")
+            };
+            let mut form = Form::new();
+            for field in &spec.object(name).unwrap().fields {
+                if field.schema.ty.value == TypeExpr::File {
+                    form.file(
+                        &field.name.value,
+                        &FilePart::new("apis.yaml", "swagger: '2.0'\n"),
+                    );
+                } else if field.required {
+                    form.text(&field.name.value, valid_value(spec, &field.schema));
+                }
+            }
+            request.multipart_body(&form);
+        }
+    }
+    request
+}
+
+/// Pages whose example request contradicts its own table (listed, with the reason, in
+/// tests/example_discrepancies.tsv): the emulator refuses those, as the gateway would.
+fn contradicting_request_examples() -> Vec<String> {
+    let list = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/example_discrepancies.tsv"
+    ))
+    .unwrap();
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols.get(1) == Some(&"request") && !cols[3].contains("form-data"))
+                .then(|| cols[0].to_owned())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_operation_answers_its_example_requests_with_a_decodable_response() {
+    let emulator = emulator().await;
+    let client = client(&emulator.url(), Credentials::token("t"));
+    let contradicting = contradicting_request_examples();
+    let (mut operations, mut succeeded, mut refused) = (0, 0, 0);
+    for (op, spec) in specs() {
+        operations += 1;
+        // Every documented example body (JSON bodies), or one made from the type.
+        let examples: Vec<Option<Value>> = match &spec.body {
+            Some(body) if body.content_type == "application/json" && !body.examples.is_empty() => {
+                body.examples
+                    .iter()
+                    .map(|e| Some(serde_json::from_str(&e.json.value).unwrap()))
+                    .collect()
+            }
+            _ => vec![None],
+        };
+        for example in examples {
+            let raw = client
+                .as_ref()
+                .execute(example_request(op, &spec, example.as_ref()))
+                .await
+                .unwrap();
+            let status = raw.status();
+            assert!(raw.header("x-request-id").is_some());
+            let page = spec.operation.reference.clone().unwrap_or_default();
+            let body = String::from_utf8_lossy(raw.body()).into_owned();
+            let breaks_table = example.as_ref().is_some_and(|value| {
+                let ty = &spec.body.as_ref().unwrap().ty.value;
+                apigw_spec::conform::conform(&spec, ty, value)
+                    .iter()
+                    .any(|v| v.kind != apigw_spec::conform::ViolationKind::Undocumented)
+            });
+            let decoded = (op.decode)(raw);
+            if breaks_table {
+                // Refused as the gateway would, with a 400 that decodes into the documented
+                // error type; and the page is one the discrepancy list names.
+                assert!(
+                    contradicting.contains(&page),
+                    "{page} is not in tests/example_discrepancies.tsv"
+                );
+                assert_eq!(status, 400, "{}: {body}", op.meta.id);
+                let error = decoded.unwrap_err();
+                assert!(
+                    error.service_kind().is_some_and(|kind| !kind.is_null()),
+                    "{}: {error}",
+                    op.meta.id
+                );
+                refused += 1;
+            } else {
+                let documented = spec.success_responses().next().unwrap().status.value;
+                assert_eq!(status, documented, "{}: {body}", op.meta.id);
+                decoded.unwrap_or_else(|e| panic!("{}: {e}", op.meta.id));
+                succeeded += 1;
+            }
+        }
+    }
+    assert_eq!(operations, 198);
+    assert!(
+        succeeded > 198 && refused >= contradicting.len(),
+        "{succeeded} answered, {refused} refused"
+    );
+}
+
+#[tokio::test]
+async fn credentials_parameters_and_bodies_are_checked() {
+    let emulator = emulator().await;
+    let versions = "/v2/p1/apigw/instances/demo/apis/publish/demo";
+    let http = reqwest_like(&emulator.url());
+
+    // No credentials: 401 in the documented format.
+    let (status, body, id) = http.get(versions, &[]).await;
+    assert_eq!(status, 401);
+    assert_eq!(body["error_code"], "APIG.1002");
+    assert!(id.is_some());
+
+    // A malformed AK/SK Authorization is refused; a well-formed one is accepted.
+    let (status, _, _) = http
+        .get(versions, &[("authorization", "SDK-HMAC-SHA256 Access=AK")])
+        .await;
+    assert_eq!(status, 401);
+    let signed = format!(
+        "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature={}",
+        "ab".repeat(32)
+    );
+    let (status, _, _) = http
+        .get(
+            versions,
+            &[
+                ("authorization", &signed),
+                ("x-sdk-date", "20261123T193740Z"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+
+    // Query values out of range or of the wrong type: 400 naming the parameter.
+    let token = [("x-auth-token", "t")];
+    let (status, body, _) = http.get(&format!("{versions}?limit=501"), &token).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error_code"], "APIG.2012");
+    assert!(
+        body["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("parameterName:limit"),
+        "{body}"
+    );
+    let (status, body, _) = http.get(&format!("{versions}?offset=first"), &token).await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body, _) = http
+        .get(
+            "/v2/p1/apigw/instances/demo/vpc-endpoint/connections?status=bogus",
+            &token,
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(
+        body["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("parameterName:status"),
+        "{body}"
+    );
+
+    // A JSON body missing a mandatory field, or with an enumerated value not documented.
+    let acls = "/v2/p1/apigw/instances/demo/acls";
+    let (status, body, _) = http
+        .post(
+            acls,
+            &token,
+            r#"{"acl_name": "a", "acl_type": "PERMIT", "entity_type": "IP"}"#,
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(
+        body["error_msg"].as_str().unwrap().contains("acl_value"),
+        "{body}"
+    );
+    let (status, body, _) =
+        http.post(acls, &token, r#"{"acl_name": "a", "acl_type": "MAYBE", "acl_value": "1.2.3.4", "entity_type": "IP"}"#).await;
+    assert_eq!(status, 400);
+    assert!(
+        body["error_msg"].as_str().unwrap().contains("acl_type"),
+        "{body}"
+    );
+
+    // An unknown route: 404 in the same format.
+    let (status, body, _) = http.get("/v2/p1/apigw/nothing-here", &token).await;
+    assert_eq!(
+        (status, body["error_code"].as_str()),
+        (404, Some("APIG.0101"))
+    );
+}
+
+#[tokio::test]
+async fn list_operations_page_end_to_end_through_the_generated_client() {
+    use apigw::runtime::paging::StreamExt;
+    let emulator = emulator().await;
+    let client = client(&emulator.url(), Credentials::aksk("AK", "SK"));
+    let items: Vec<_> = client
+        .list_api_versions_v2("gw", "api")
+        .limit(7)
+        .items()
+        .collect()
+        .await;
+    assert_eq!(items.len(), apigw_emulator::respond::LIST_SIZE);
+    let ids: std::collections::BTreeSet<_> = items
+        .into_iter()
+        .map(|i| i.unwrap())
+        .map(|v| (v.api_id, v.version_id))
+        .collect();
+    assert_eq!(
+        ids.len(),
+        apigw_emulator::respond::LIST_SIZE,
+        "distinct items"
+    );
+    // A filter the query names and the data has.
+    let page = client
+        .list_api_versions_v2("gw", "api")
+        .env_name("no-such-env")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.total, Some(0));
+}
+
+/// A tiny HTTP client for requests the generated client would never send (no credentials,
+/// values out of range).
+fn reqwest_like(base: &str) -> Raw {
+    Raw {
+        base: base.to_owned(),
+    }
+}
+
+struct Raw {
+    base: String,
+}
+
+impl Raw {
+    async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> (u16, Value, Option<String>) {
+        let (host, port) = self
+            .base
+            .trim_start_matches("http://")
+            .split_once(':')
+            .unwrap();
+        let mut stream = tokio::net::TcpStream::connect((host, port.parse::<u16>().unwrap()))
+            .await
+            .unwrap();
+        let mut request =
+            format!("{method} {path} HTTP/1.1\r\nhost: {host}\r\nconnection: close\r\n");
+        for (k, v) in headers {
+            request.push_str(&format!("{k}: {v}\r\n"));
+        }
+        let body = body.unwrap_or("");
+        request.push_str(&format!(
+            "content-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        ));
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).await.unwrap();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        let id = head.lines().find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("x-request-id: ")
+                .map(str::to_owned)
+        });
+        (
+            status,
+            serde_json::from_str(body).unwrap_or(Value::Null),
+            id,
+        )
+    }
+
+    async fn get(&self, path: &str, headers: &[(&str, &str)]) -> (u16, Value, Option<String>) {
+        self.send("GET", path, headers, None).await
+    }
+
+    async fn post(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> (u16, Value, Option<String>) {
+        self.send("POST", path, headers, Some(body)).await
+    }
+}
