@@ -51,29 +51,42 @@ pub trait Authenticate: fmt::Debug + Send + Sync + 'static {
 }
 
 /// Token authentication: sends `X-Auth-Token: <token>`.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct TokenAuth {
-    token: Secret,
+    /// The header value, checked once (`None`: the token cannot be sent in a header).
+    header: Option<HeaderValue>,
+}
+
+impl fmt::Debug for TokenAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenAuth")
+            .field("token", &Secret::new(""))
+            .finish()
+    }
 }
 
 impl TokenAuth {
     /// Authenticates with an IAM user token.
     pub fn new(token: impl Into<Secret>) -> Self {
-        Self {
-            token: token.into(),
-        }
+        let header = HeaderValue::from_str(token.into().expose())
+            .ok()
+            .map(|mut value| {
+                value.set_sensitive(true);
+                value
+            });
+        Self { header }
     }
 }
 
 impl Authenticate for TokenAuth {
     fn authenticate(&self, request: &mut reqwest::Request) -> Result<(), BuildError> {
-        let mut value = HeaderValue::from_str(self.token.expose()).map_err(|_| {
-            BuildError::InvalidCredentials {
+        let value = self
+            .header
+            .clone()
+            .ok_or_else(|| BuildError::InvalidCredentials {
                 reason: "the token contains characters that cannot be sent in an HTTP header"
                     .into(),
-            }
-        })?;
-        value.set_sensitive(true);
+            })?;
         request
             .headers_mut()
             .insert(HeaderName::from_static("x-auth-token"), value);

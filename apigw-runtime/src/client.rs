@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use bytes::{Bytes, BytesMut};
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
 use tracing::Instrument;
 
 use crate::config::{Config, ConfigError};
@@ -39,7 +39,7 @@ impl Client {
     }
 
     /// Creates a client on a `reqwest::Client` configured by the caller (proxies, TLS roots).
-    /// Its timeouts apply instead of the configuration's.
+    /// Its timeouts and `User-Agent` apply instead of the configuration's.
     pub fn with_http_client(config: Config, http: reqwest::Client) -> Self {
         let base = config.endpoint.as_str().trim_end_matches('/').to_owned();
         Self {
@@ -77,28 +77,24 @@ impl Client {
             let policy = &self.inner.config.retry;
             let attempts = policy.attempts_for(&meta.method);
             let mut attempt = 1;
-            let result = if attempts == 1 {
-                self.attempt(request, 1).await
-            } else {
-                loop {
-                    let result = self.attempt(request.clone(), attempt).await;
-                    let Some(retry_after) = worth_retrying(&result) else {
-                        break result;
-                    };
-                    if attempt >= attempts {
-                        break result;
-                    }
-                    let Some(delay) = policy.delay(attempt + 1, retry_after) else {
-                        tracing::debug!(
-                            ?retry_after,
-                            "not retried: the server asks to wait longer than allowed"
-                        );
-                        break result;
-                    };
-                    tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
-                    tokio::time::sleep(delay).await;
-                    attempt += 1;
+            let result = loop {
+                let result = self.attempt(&request, attempt).await;
+                let Some(retry_after) = worth_retrying(&result) else {
+                    break result;
+                };
+                if attempt >= attempts {
+                    break result;
                 }
+                let Some(delay) = policy.delay(attempt + 1, retry_after) else {
+                    tracing::debug!(
+                        ?retry_after,
+                        "not retried: the server asks to wait longer than allowed"
+                    );
+                    break result;
+                };
+                tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
+                tokio::time::sleep(delay).await;
+                attempt += 1;
             };
             let span = tracing::Span::current();
             span.record("attempts", attempt);
@@ -119,7 +115,7 @@ impl Client {
     }
 
     /// One attempt, in its own span.
-    async fn attempt(&self, request: Request, attempt: u32) -> Result<RawResponse, SendError> {
+    async fn attempt(&self, request: &Request, attempt: u32) -> Result<RawResponse, SendError> {
         let meta = request.operation();
         let span = tracing::debug_span!(
             "apigw.attempt",
@@ -147,7 +143,7 @@ impl Client {
         .await
     }
 
-    fn http_request(&self, request: Request) -> Result<reqwest::Request, SendError> {
+    fn http_request(&self, request: &Request) -> Result<reqwest::Request, SendError> {
         let meta = request.operation();
         let mut url = String::with_capacity(
             self.inner.base.len() + request.path().len() + request.query_string().len() + 1,
@@ -163,11 +159,6 @@ impl Client {
         let mut http_request = reqwest::Request::new(meta.method.clone(), url);
         let headers = http_request.headers_mut();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        headers.insert(
-            USER_AGENT,
-            HeaderValue::from_str(&self.inner.config.user_agent)
-                .unwrap_or(HeaderValue::from_static("apigw")),
-        );
         for (name, value) in request.headers() {
             let header_name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| BuildError::InvalidHeader { name })?;
@@ -175,9 +166,9 @@ impl Client {
                 HeaderValue::from_str(value).map_err(|_| BuildError::InvalidHeader { name })?;
             headers.insert(header_name, header_value);
         }
-        if let Some((body, content_type)) = request.into_body() {
+        if let Some((body, content_type)) = request.body_parts() {
             let content_type =
-                HeaderValue::from_str(&content_type).map_err(|_| BuildError::InvalidHeader {
+                HeaderValue::from_str(content_type).map_err(|_| BuildError::InvalidHeader {
                     name: "Content-Type",
                 })?;
             http_request
@@ -228,19 +219,32 @@ impl Client {
         {
             return Err(too_large().into());
         }
-        let mut body = BytesMut::new();
+        // Streamed with a running size check. A body that arrives as one chunk (the usual
+        // case for API responses) is kept as it is, without a copy.
+        let mut first: Option<Bytes> = None;
+        let mut rest = BytesMut::new();
+        let mut received = 0usize;
         while let Some(chunk) = response.chunk().await.map_err(transport)? {
-            if body.len() + chunk.len() > limit {
+            received += chunk.len();
+            if received > limit {
                 return Err(too_large().into());
             }
-            body.extend_from_slice(&chunk);
+            match first.take() {
+                None if rest.is_empty() => first = Some(chunk),
+                earlier => {
+                    if let Some(earlier) = earlier {
+                        rest.reserve(response.content_length().map_or(0, |n| n as usize));
+                        rest.extend_from_slice(&earlier);
+                    }
+                    rest.extend_from_slice(&chunk);
+                }
+            }
         }
-        Ok(RawResponse::new(
-            operation,
-            status,
-            headers,
-            Bytes::from(body),
-        ))
+        let body = match first {
+            Some(only) => only,
+            None => rest.freeze(),
+        };
+        Ok(RawResponse::new(operation, status, headers, body))
     }
 }
 

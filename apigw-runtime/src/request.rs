@@ -36,7 +36,7 @@ pub struct Request {
     path: String,
     query: String,
     headers: Vec<(&'static str, String)>,
-    body: Option<Vec<u8>>,
+    body: Option<bytes::Bytes>,
     content_type: Option<String>,
 }
 
@@ -97,7 +97,7 @@ impl Request {
         let bytes = serde_json::to_vec(body).map_err(|source| BuildError::Body {
             reason: source.to_string(),
         })?;
-        self.body = Some(bytes);
+        self.body = Some(bytes.into());
         self.content_type = Some("application/json".to_owned());
         Ok(())
     }
@@ -105,7 +105,7 @@ impl Request {
     /// Sets a `multipart/form-data` body.
     pub fn multipart_body(&mut self, form: &crate::Form) {
         let (bytes, content_type) = form.encode();
-        self.body = Some(bytes);
+        self.body = Some(bytes.into());
         self.content_type = Some(content_type);
     }
 
@@ -144,8 +144,9 @@ impl Request {
         self.content_type.as_deref()
     }
 
-    pub(crate) fn into_body(self) -> Option<(Vec<u8>, String)> {
-        self.body.zip(self.content_type)
+    /// The body (cheap to clone: shared bytes) and its media type.
+    pub(crate) fn body_parts(&self) -> Option<(bytes::Bytes, &str)> {
+        self.body.clone().zip(self.content_type.as_deref())
     }
 }
 

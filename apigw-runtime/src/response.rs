@@ -11,12 +11,20 @@ use crate::error::{DecodeError, Error, ServiceError, excerpt};
 const EXCERPT_LEN: usize = 1024;
 
 /// Decodes a whole JSON document; on failure, where (`a.b[0]`, `.` for the top) and why.
+/// The fast path is plain `serde_json`; only a body that fails is decoded a second time,
+/// tracking the path, so a successful decode costs what hand-written serde code costs.
 fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, (String, serde_json::Error)> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| (e.path().to_string(), e.into_inner()))?;
-    deserializer.end().map_err(|e| (".".to_owned(), e))?;
-    Ok(value)
+    match serde_json::from_slice(body) {
+        Ok(value) => Ok(value),
+        Err(error) => {
+            let mut deserializer = serde_json::Deserializer::from_slice(body);
+            let path = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                Err(e) => e.path().to_string(),
+                Ok(_) => ".".to_owned(), // failed only at the end (trailing characters)
+            };
+            Err((path, error))
+        }
+    }
 }
 
 /// A successful response: the decoded body with the status and headers it came with.
