@@ -23,7 +23,7 @@ echo
 echo "Building dependencies first (not measured)..." >&2
 cargo build --locked -p apigw --lib --no-default-features --features rustls >/dev/null 2>&1
 cargo run --locked -q -p apigw-codegen --example expand -- --crate "$expanded" >/dev/null 2>&1
-cargo build --locked --manifest-path "$expanded/Cargo.toml" >/dev/null 2>&1
+cargo build --offline --manifest-path "$expanded/Cargo.toml" >/dev/null 2>&1
 
 echo "| build (debug, library only) | wall | peak memory |"
 echo "|---|---|---|"
@@ -32,7 +32,7 @@ measure "apigw, clean (macro expands 198 specs)" cargo build --locked -p apigw -
 touch specs/api_management/list_api_versions_v2.toml
 measure "apigw, after editing one spec" cargo build --locked -p apigw --lib --no-default-features --features rustls
 cargo clean --manifest-path "$expanded/Cargo.toml" -p apigw-expanded >/dev/null 2>&1
-measure "same code as plain source, clean" cargo build --locked --manifest-path "$expanded/Cargo.toml"
+measure "same code as plain source, clean" cargo build --offline --manifest-path "$expanded/Cargo.toml"
 echo
 cargo run --locked -q -p apigw-codegen --example expand -- specs
 rm -f "$timing"
