@@ -188,6 +188,25 @@ async fn a_service_error_is_printed_as_code_message_and_request_id() {
 }
 
 #[test]
+fn the_emulator_answers_a_missing_resource_with_its_documented_404() {
+    let out = apigw(&[
+        "show-details-of-api-v2",
+        "--instance-id",
+        "demo",
+        "--api-id",
+        "missing-api",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let last = stderr.lines().last().unwrap();
+    assert!(
+        last.starts_with("APIG.3002: ") && last.contains("(request id emu-"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
 fn a_create_with_a_json_body() {
     let dir = std::env::temp_dir().join(format!("apigw-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -86,8 +86,11 @@ fn write_crate(out: &Path) {
             .strip_prefix("apigw_macros::operations!(\"")
             .and_then(|rest| rest.strip_suffix("\");"));
         let Some(folder) = folder else {
-            source.push_str(line);
-            source.push('\n');
+            // The written-out crate has every folder: no per-folder features.
+            if !line.trim().starts_with("#[cfg(feature = ") {
+                source.push_str(line);
+                source.push('\n');
+            }
             continue;
         };
         let mut specs = Vec::new();

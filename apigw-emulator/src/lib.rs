@@ -5,8 +5,9 @@
 //! JSON bodies against the spec (types, mandatory, enumerations, ranges) and answers
 //! violations with a 400 in the documented error format (`error_code`, `error_msg`); answers
 //! valid requests with the documented example response, and list operations with generated
-//! items that honour `offset`, `limit`, `total` and the filters the query names. Every
-//! answer carries an `x-request-id`.
+//! items that honour `offset`, `limit`, `total` and the filters the query names. A path
+//! value starting with `missing-` names a resource that does not exist: the answer is the
+//! operation's documented 404. Every answer carries an `x-request-id`.
 //!
 //! ```no_run
 //! # async fn run(specs: Vec<apigw_spec::Spec>) -> std::io::Result<()> {
@@ -37,6 +38,10 @@ use tokio::net::TcpListener;
 
 use crate::respond::Body;
 use crate::routes::Routes;
+
+/// Path values starting with this name resources that do not exist: the emulator answers
+/// with the operation's documented 404, so error handling can be tried out.
+pub const MISSING: &str = "missing-";
 
 /// Largest request body accepted.
 const MAX_REQUEST_BODY: usize = 16 * 1024 * 1024;
@@ -215,6 +220,19 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
     };
     if let Err(invalid) = validate::body(spec, &body) {
         return invalid_parameter(invalid);
+    }
+    if let Some(missing) = path_params
+        .iter()
+        .find(|(name, value)| *name != "project_id" && value.starts_with(MISSING))
+    {
+        if let Some(answer) = respond::documented_error(spec, 404) {
+            return answer;
+        }
+        return error(
+            404,
+            "APIG.3002",
+            format!("The resource {} does not exist", missing.1),
+        );
     }
     tracing::debug!(operation = spec.operation.id.value, "emulated");
     respond::success(spec, &query)

@@ -108,6 +108,18 @@ fn list(spec: &Spec, paging: &paging::Paging<'_>, body: &mut Value, query: &[(St
     page.insert(items_key, Value::Array(shown));
 }
 
+/// The documented error response of `status`, with its first example body, if the operation
+/// documents one.
+pub fn documented_error(spec: &Spec, status: u16) -> Option<(u16, Body)> {
+    let response = spec.error_responses().find(|r| r.status.value == status)?;
+    let body = response
+        .examples
+        .first()
+        .and_then(|e| serde_json::from_str(&e.json.value).ok())
+        .map_or(Body::Empty, Body::Json);
+    Some((status, body))
+}
+
 /// Item `i` of a generated list: the base item with its identity made distinct (`id` and
 /// `name`, or else its first `..._id` field), other fields (the ones lists filter by) kept.
 fn vary(base: &Value, i: usize) -> Value {
