@@ -1,7 +1,7 @@
 //! `.pages()` and `.items()` for operations that page (see `apigw_spec::paging`).
 
 use apigw_spec::paging::{self, Paging};
-use apigw_spec::{Literal, Number, TypeExpr, naming};
+use apigw_spec::{Literal, Number, naming};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -23,20 +23,11 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
     let Paging {
         offset,
         limit,
+        object,
         total,
         items,
         item,
     } = paging;
-    let object = cx
-        .spec
-        .success_responses()
-        .next()
-        .and_then(|r| r.body.as_ref())
-        .and_then(|b| match &b.value {
-            TypeExpr::Named(name) => cx.spec.object(name),
-            _ => None,
-        })
-        .expect("paging::detect found the body object");
     let item_type = match object_field_enum(object, items) {
         Some(name) => {
             let name = ident(&name);

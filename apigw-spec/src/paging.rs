@@ -3,7 +3,7 @@
 //! field (the items). Worked out from the spec alone, so an imported operation qualifies
 //! without anyone listing it.
 
-use crate::model::{Field, Param, ParamLocation, Spec, TypeExpr};
+use crate::model::{Field, Object, Param, ParamLocation, Spec, TypeExpr};
 
 /// How an operation pages.
 #[derive(Debug, Clone, Copy)]
@@ -12,6 +12,8 @@ pub struct Paging<'s> {
     pub offset: &'s Param,
     /// The `limit` query parameter (items per page).
     pub limit: &'s Param,
+    /// The success body's object type.
+    pub object: &'s Object,
     /// The body's `total` field (items in all pages).
     pub total: &'s Field,
     /// The body's array of items.
@@ -51,6 +53,7 @@ pub fn detect(spec: &Spec) -> Option<Paging<'_>> {
     Some(Paging {
         offset,
         limit,
+        object,
         total,
         items,
         item,
