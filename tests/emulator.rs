@@ -65,16 +65,7 @@ fn example_request(
     spec: &Spec,
     example: Option<&Value>,
 ) -> Request {
-    let placeholders: Vec<&'static str> = {
-        let mut names = Vec::new();
-        let mut rest = op.meta.path;
-        while let Some(open) = rest.find('{') {
-            let close = rest[open..].find('}').unwrap();
-            names.push(&rest[open + 1..open + close]);
-            rest = &rest[open + close + 1..];
-        }
-        names
-    };
+    let placeholders: Vec<&'static str> = op.meta.placeholders().collect();
     let values: Vec<String> = placeholders
         .iter()
         .map(|&n| {

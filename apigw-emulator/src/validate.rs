@@ -3,9 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use apigw_spec::check::materialized_enum;
-use apigw_spec::conform::{ViolationKind, conform};
-use apigw_spec::{Literal, ParamLocation, Schema, Spec, TypeExpr};
+use apigw_spec::conform::{ViolationKind, conform, conform_schema};
+use apigw_spec::{ParamLocation, Spec, TypeExpr};
 use serde_json::Value;
 
 /// Why a request is refused: which parameter and what is wrong with it.
@@ -69,31 +68,33 @@ pub fn params(
             }
             continue;
         }
-        let schema = &param.field.schema;
-        let scalar = match &schema.ty.value {
-            TypeExpr::Array(inner) => inner.as_ref().clone(),
-            other => {
-                if values.len() > 1 {
-                    return Err(Invalid {
-                        parameter: name.clone(),
-                        reason: "is given more than once".into(),
-                    });
-                }
-                other.clone()
-            }
+        let invalid = |reason: String| Invalid {
+            parameter: name.clone(),
+            reason,
         };
-        for value in values {
-            scalar_value(&scalar, schema, value).map_err(|reason| Invalid {
-                parameter: name.clone(),
-                reason,
-            })?;
+        let schema = &param.field.schema;
+        // Text → the JSON value it stands for; then the same rules as bodies (`conform`).
+        let value = match &schema.ty.value {
+            TypeExpr::Array(inner) => Value::Array(
+                values
+                    .iter()
+                    .map(|v| scalar_value(inner, v))
+                    .collect::<Result<_, _>>()
+                    .map_err(invalid)?,
+            ),
+            _ if values.len() > 1 => return Err(invalid("is given more than once".into())),
+            ty => scalar_value(ty, values[0]).map_err(invalid)?,
+        };
+        if let Some(v) = conform_schema(spec, schema, &value).into_iter().next() {
+            return Err(invalid(v.message));
         }
     }
     Ok(())
 }
 
-fn scalar_value(ty: &TypeExpr, schema: &Schema, text: &str) -> Result<(), String> {
-    let value = match ty {
+/// The JSON value a parameter's text stands for, if it is one of its type.
+fn scalar_value(ty: &TypeExpr, text: &str) -> Result<Value, String> {
+    Ok(match ty {
         TypeExpr::Integer => text
             .parse::<i32>()
             .map(|n| Value::from(i64::from(n)))
@@ -114,38 +115,7 @@ fn scalar_value(ty: &TypeExpr, schema: &Schema, text: &str) -> Result<(), String
             _ => return Err(format!("`{text}` is not true or false")),
         },
         _ => Value::String(text.to_owned()),
-    };
-    if let Some(e) = materialized_enum(schema) {
-        let listed = e.values.iter().any(|v| match (&v.value.value, &value) {
-            (Literal::String(s), Value::String(x)) => s == x,
-            (Literal::Number(n), Value::Number(x)) => x.as_f64() == Some(n.as_f64()),
-            _ => false,
-        });
-        if !listed {
-            let allowed: Vec<String> = e.values.iter().map(|v| v.value.value.to_string()).collect();
-            return Err(format!("`{text}` is not one of {}", allowed.join(", ")));
-        }
-    }
-    let number = value.as_f64();
-    if let (Some(n), Some(min)) = (number, &schema.minimum)
-        && n < min.value.as_f64()
-    {
-        return Err(format!("{text} is below the minimum {}", min.value));
-    }
-    if let (Some(n), Some(max)) = (number, &schema.maximum)
-        && n > max.value.as_f64()
-    {
-        return Err(format!("{text} is above the maximum {}", max.value));
-    }
-    let chars = text.chars().count() as u64;
-    let outside = schema.min_length.as_ref().is_some_and(|m| chars < m.value)
-        || schema.max_length.as_ref().is_some_and(|m| chars > m.value);
-    if value.is_string() && outside {
-        return Err(format!(
-            "`{text}` has a length outside the documented range"
-        ));
-    }
-    Ok(())
+    })
 }
 
 /// Checks a JSON body (when the operation takes one).

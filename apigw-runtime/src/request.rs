@@ -29,6 +29,20 @@ pub struct OperationMeta {
     pub path: &'static str,
 }
 
+impl OperationMeta {
+    /// The placeholder names of the path template, in order (`project_id`, `instance_id`).
+    pub fn placeholders(&self) -> impl Iterator<Item = &'static str> {
+        let mut rest = self.path;
+        std::iter::from_fn(move || {
+            let open = rest.find('{')?;
+            let close = open + rest[open..].find('}')?;
+            let name = &rest[open + 1..close];
+            rest = &rest[close + 1..];
+            Some(name)
+        })
+    }
+}
+
 /// A request ready to be sent: path and query are already encoded.
 #[derive(Debug, Clone)]
 pub struct Request {
@@ -220,6 +234,19 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_in_order() {
+        static META: OperationMeta = OperationMeta {
+            id: "ShowThing",
+            method: Method::GET,
+            path: "/v2/{project_id}/things/{thing_id}/parts",
+        };
+        assert_eq!(
+            META.placeholders().collect::<Vec<_>>(),
+            ["project_id", "thing_id"]
+        );
+    }
 
     static META: OperationMeta = OperationMeta {
         id: "Test",

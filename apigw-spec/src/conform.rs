@@ -40,6 +40,20 @@ pub fn conform(spec: &Spec, ty: &TypeExpr, value: &Value) -> Vec<Violation> {
     out
 }
 
+/// Every way `value` does not fit a field's schema: its type, enumeration, range and length.
+pub fn conform_schema(spec: &Spec, schema: &Schema, value: &Value) -> Vec<Violation> {
+    let mut out = Vec::new();
+    walk(
+        spec,
+        &schema.ty.value,
+        Some(schema),
+        value,
+        String::new(),
+        &mut out,
+    );
+    out
+}
+
 fn walk(
     spec: &Spec,
     ty: &TypeExpr,

@@ -77,20 +77,10 @@ fn request(
         ))
     })?;
 
-    // Path parameter names as `'static` text: the operation's own path template holds them.
-    let template = meta.path;
-    let mut filled: Vec<(&'static str, &str)> = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        let name = &rest[open + 1..open + close];
-        if let Some(value) = path.get(name) {
-            filled.push((name, value.as_str()));
-        }
-        rest = &rest[open + close + 1..];
-    }
+    let filled: Vec<(&'static str, &str)> = meta
+        .placeholders()
+        .filter_map(|name| path.get(name).map(|value| (name, value.as_str())))
+        .collect();
     let mut request = Request::new(meta, &filled).map_err(|e| Failure::Usage(e.to_string()))?;
     for (name, value) in &query {
         request.query(name, value.as_str());
