@@ -32,6 +32,7 @@ pub mod parse;
 pub mod salvage;
 pub mod source;
 pub mod types;
+pub mod write;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::*;
