@@ -70,6 +70,20 @@ impl Block {
     }
 }
 
+/// The section titles of a page (a line underlined by a line of one punctuation character),
+/// without reading anything else: enough to tell an operation page from an overview.
+pub fn headings(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .windows(2)
+        .filter(|w| {
+            let t = w[0].trim();
+            !t.is_empty() && !t.starts_with("..") && is_underline(w[1].trim_end(), t)
+        })
+        .map(|w| w[0].trim())
+        .collect()
+}
+
 /// Splits a page into blocks.
 pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
     let lines: Vec<&str> = text.lines().collect();
@@ -124,12 +138,28 @@ pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
                         line: number,
                     });
                 }
-                "note" | "important" | "caution" | "warning" => {
+                // The admonitions of reStructuredText: prose set apart.
+                "note" | "important" | "caution" | "warning" | "attention" | "danger" | "error"
+                | "hint" | "tip" | "admonition" | "seealso" => {
                     let text = join_words(body.iter().map(|(_, l)| *l));
                     blocks.push(Block::Text {
                         text: format!("Note: {text}"),
                         line: number,
                     });
+                }
+                // Pictures: what they show is said by their caption, which stays as prose.
+                "figure" | "image" => {
+                    let caption = join_words(
+                        body.iter()
+                            .map(|(_, l)| *l)
+                            .filter(|l| !l.trim_start().starts_with(':')),
+                    );
+                    if !caption.is_empty() {
+                        blocks.push(Block::Text {
+                            text: caption,
+                            line: number,
+                        });
+                    }
                 }
                 // Navigation only: the pages it lists are imported on their own.
                 "toctree" => {}
@@ -155,12 +185,19 @@ pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
             i += 2;
             continue;
         }
-        if trimmed.starts_with("==") && trimmed.chars().all(|c| c == '=' || c == ' ') {
-            // A bare simple table (no `.. table::`), as under `Status Codes`.
+        let simple = trimmed.starts_with("==") && trimmed.chars().all(|c| c == '=' || c == ' ');
+        let grid = trimmed.starts_with("+-") && trimmed.ends_with('+');
+        if simple || grid {
+            // A bare table (no `.. table::`), as under `Status Codes`: up to a blank line (a
+            // simple table's rows may be separated by none, a grid table's never are).
             let end = (i..lines.len())
                 .find(|&j| lines[j].trim().is_empty())
                 .unwrap_or(lines.len());
-            let table = table::parse(&lines[i..end], number)?;
+            let dedented: Vec<&str> = lines[i..end]
+                .iter()
+                .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+                .collect();
+            let table = table::parse(&dedented, number)?;
             blocks.push(Block::Table {
                 caption: String::new(),
                 table,
@@ -169,13 +206,7 @@ pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
             i = end;
             continue;
         }
-        if let Some(code) = trimmed
-            .strip_prefix("**Status code: ")
-            .and_then(|r| r.strip_suffix("**"))
-        {
-            let code = code.trim().parse().map_err(|_| {
-                ImportError::new(number, format!("unreadable status code `{code}`"))
-            })?;
+        if let Some(code) = status_marker(trimmed) {
             blocks.push(Block::Status { code, line: number });
             i += 1;
             continue;
@@ -198,6 +229,21 @@ pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
         i = j;
     }
     Ok(blocks)
+}
+
+/// A line that only names a status code, in any of the spellings of the format:
+/// `**Status code: 200**`, `**Status code**: **404**`, `Status code: 200`, `Status Code 201`.
+fn status_marker(line: &str) -> Option<u16> {
+    let plain: String = line.chars().filter(|&c| c != '*').collect();
+    let plain = plain.trim();
+    let head = plain.get(..11)?;
+    if !head.eq_ignore_ascii_case("status code") {
+        return None;
+    }
+    let rest = plain[11..].trim_start_matches([':', ' ']);
+    (rest.len() == 3 && rest.chars().all(|c| c.is_ascii_digit()))
+        .then(|| rest.parse().ok())
+        .flatten()
 }
 
 /// The lines after a directive that belong to it: blank or indented deeper than `indent`.
@@ -324,8 +370,8 @@ GET /v2/things/{id}
 
     #[test]
     fn unknown_directives_are_errors() {
-        let err = parse("Title\n=====\n\n.. image:: x.png\n").unwrap_err();
+        let err = parse("Title\n=====\n\n.. raw:: html\n").unwrap_err();
         assert_eq!(err.line, 4);
-        assert!(err.message.contains("image"), "{}", err.message);
+        assert!(err.message.contains("raw"), "{}", err.message);
     }
 }

@@ -1,40 +1,48 @@
-//! `apigw-import`: turns API reference pages in the APIG format (reStructuredText, as in
-//! `reference/apig/`) into apigw spec files.
+//! `apigw-import`: turns API reference pages in the format of the Open Telekom Cloud / Huawei
+//! Cloud references (reStructuredText, as in `reference/<service>/`) into apigw spec files.
 //!
 //! The pipeline mirrors the page's structure: [`blocks`] (lines → headings, labels, tables,
-//! code, text) → [`page`] (a page's parts: URI, parameter tables, status sections, examples)
-//! → [`operation`] (parameters, body, responses, object types, constraints) → [`emit`] (spec
-//! TOML). Every spec written is loaded back with [`apigw_spec::load`], so what the importer
-//! writes is what the macro accepts.
+//! code, text) → [`page`] (a page's parts by the role of their section: request line,
+//! parameter tables, status codes, examples) → [`operation`] (an [`apigw_spec::Spec`]:
+//! parameters, body, responses, object types, constraints) → [`apigw_spec::write`] (spec TOML).
+//! Every spec written is loaded back with [`apigw_spec::load`], so what the importer writes is
+//! what the macro accepts.
 //!
 //! ```no_run
 //! let text = std::fs::read_to_string("reference/apig/dedicated_gateway_apis_v2/api_management/querying_historical_versions_of_an_api.rst").unwrap();
 //! let imported = apigw_import::import_page("dedicated_gateway_apis_v2/api_management/querying_historical_versions_of_an_api.rst", &text).unwrap();
-//! assert_eq!(imported.operation.id, "ListApiVersionsV2");
+//! assert_eq!(imported.spec.operation.id.value, "ListApiVersionsV2");
 //! ```
 #![deny(missing_docs)]
 
 pub mod blocks;
 pub mod cell;
-pub mod emit;
 pub mod operation;
 pub mod page;
+pub mod request_line;
 pub mod table;
 pub mod types;
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
-/// Something on a page the importer cannot represent: page line and what.
+/// Something said about one line of a page: why the page cannot be imported (an
+/// [`ImportError`]), or a contradiction the importer resolved (a [`Warning`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
+pub struct PageNote {
     /// 1-based page line.
     pub line: usize,
-    /// What is wrong.
+    /// What the page says and what the importer made of it.
     pub message: String,
 }
 
-impl ImportError {
-    /// A problem at `line`.
+/// Why a page cannot be imported.
+pub type ImportError = PageNote;
+/// A contradiction on a page that the importer resolved (the table wins).
+pub type Warning = PageNote;
+
+impl PageNote {
+    /// A note on `line`.
     pub fn new(line: usize, message: impl Into<String>) -> Self {
         Self {
             line,
@@ -43,42 +51,29 @@ impl ImportError {
     }
 }
 
-impl fmt::Display for ImportError {
+impl fmt::Display for PageNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}: {}", self.line, self.message)
     }
 }
 
-impl std::error::Error for ImportError {}
-
-/// A contradiction on a page that the importer resolved (the table wins): page line and how.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// 1-based page line.
-    pub line: usize,
-    /// What the page says and what the spec keeps.
-    pub message: String,
-}
-
-impl Warning {
-    /// A warning at `line`.
-    pub fn new(line: usize, message: impl Into<String>) -> Self {
-        Self {
-            line,
-            message: message.into(),
-        }
-    }
-}
+impl std::error::Error for PageNote {}
 
 /// One imported page.
 #[derive(Debug, Clone)]
 pub struct Imported {
-    /// The operation read from the page.
-    pub operation: operation::Operation,
-    /// The spec text.
-    pub spec: String,
+    /// The operation read from the page, as the spec file loads.
+    pub spec: apigw_spec::Spec,
+    /// The spec file's text.
+    pub text: String,
     /// Contradictions resolved on the way.
     pub warnings: Vec<Warning>,
+}
+
+/// Whether a page documents an operation (it has a `URI` section); other pages (indexes,
+/// overviews, appendices) are not imported.
+pub fn is_operation_page(text: &str) -> bool {
+    page::Page::is_operation(text)
 }
 
 /// Imports one page. `reference` is the page's path within the reference (it goes into the
@@ -86,53 +81,51 @@ pub struct Imported {
 pub fn import_page(reference: &str, text: &str) -> Result<Imported, ImportError> {
     let page = page::read(text)?;
     let mut warnings = Vec::new();
-    let operation = operation::build(&page, &mut warnings)?;
-    let spec = emit::spec(&operation, reference);
-    let checked = apigw_spec::load("imported spec", &spec).map_err(|failure| {
+    let built = operation::build(&page, reference, &mut warnings)?;
+    let text = format!(
+        "# {} ({})\n# Imported by apigw-import from {reference}; re-run the importer instead of editing.\n\n{}",
+        built.operation.summary.as_deref().unwrap_or(""),
+        built.operation.id.value,
+        apigw_spec::write::spec(&built)
+    );
+    let spec = apigw_spec::load("imported spec", &text).map_err(|failure| {
         ImportError::new(1, format!("the imported spec does not check:\n{failure}"))
     })?;
-    examples_against_tables(&operation, &checked, &mut warnings);
+    examples_against_tables(&built, &mut warnings);
     Ok(Imported {
-        operation,
         spec,
+        text,
         warnings,
     })
 }
 
-/// Warns where an example contradicts the tables (the tables are what the spec keeps).
-fn examples_against_tables(
-    op: &operation::Operation,
-    spec: &apigw_spec::Spec,
-    warnings: &mut Vec<Warning>,
-) {
-    let bodies = op
+/// Warns where an example contradicts the tables (the tables are what the spec keeps). `spec`
+/// is the spec as built, whose examples carry their page line as span (see [`operation`]).
+fn examples_against_tables(spec: &apigw_spec::Spec, warnings: &mut Vec<Warning>) {
+    let bodies = spec
         .responses
         .iter()
         .map(|r| {
             (
-                format!("example response {}", r.status),
-                r.body.as_deref(),
+                format!("example response {}", r.status.value),
+                r.body.as_ref().map(|b| &b.value),
                 &r.examples,
             )
         })
-        .chain(op.body.iter().map(|b| {
-            (
-                "example request".to_owned(),
-                Some(b.ty.as_str()),
-                &b.examples,
-            )
-        }));
+        .chain(
+            spec.body
+                .iter()
+                .map(|b| ("example request".to_owned(), Some(&b.ty.value), &b.examples)),
+        );
     for (what, ty, examples) in bodies {
-        let Some(ty) = ty.and_then(|t| apigw_spec::types::parse_type(t).ok()) else {
-            continue;
-        };
-        for example in examples.iter() {
-            let Ok(value) = serde_json::from_str(&example.json) else {
+        let Some(ty) = ty else { continue };
+        for example in examples {
+            let Ok(value) = serde_json::from_str(&example.json.value) else {
                 continue;
             };
-            for v in apigw_spec::conform::conform(spec, &ty, &value) {
+            for v in apigw_spec::conform::conform(spec, ty, &value) {
                 warnings.push(Warning::new(
-                    example.line,
+                    example.json.span.start,
                     format!(
                         "{what} contradicts the tables at `{}`: {}",
                         v.path, v.message
@@ -146,4 +139,23 @@ fn examples_against_tables(
 /// The spec file name of an operation: its id in snake case, `.toml`.
 pub fn spec_file_name(operation_id: &str) -> String {
     format!("{}.toml", apigw_spec::naming::snake(operation_id))
+}
+
+/// Every file under `dir` whose name ends in `.ext`, sorted.
+pub fn files_under(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
+    fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, ext, out)?;
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, ext, &mut out)?;
+    out.sort();
+    Ok(out)
 }

@@ -1,10 +1,87 @@
-//! A reference page's structure: title, operation id, function text, URI line, every table
-//! with its caption, anchor, section and status code, the example requests and responses, and
-//! the status-code table. No interpretation of the tables yet (that is [`crate::operation`]).
+//! A reference page's structure: title, label, description, request line, every table with
+//! its caption, anchor, section role and status code, the example requests and responses, and
+//! the status codes. No interpretation of the tables yet (that is [`crate::operation`]).
+//!
+//! Sections are known by what their heading says, not by one spelling: `Request Parameters`,
+//! `Request`, `Request Message` are all the request; `Example Request`, `Request Example` and
+//! `Examples` hold examples; `Status Code`, `Status Codes` and `Returned Values` the statuses.
+//! Prose that does not change what the operation is (`None`, captions, pointers to tables or
+//! other pages) is accepted wherever it stands; a table or a code block is never skipped.
 
 use crate::ImportError;
 use crate::blocks::{self, Block};
+use crate::request_line::{self, RequestLine};
 use crate::table::Table;
+
+/// What a section of a page documents, from its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Before any heading, or a section of prose (`Function`, `Constraints`, ...).
+    Prose,
+    /// Prose that describes the operation: `Function`, `Description`, `Constraints`.
+    Description,
+    /// `URI`: the request line and the path (and query) parameters.
+    Uri,
+    /// `Request`, `Request Parameters`, ...: headers and the body.
+    Request,
+    /// `Response`, `Response Parameters`, ...: the response bodies and headers.
+    Response,
+    /// `Example Request(s)`, `Request Example`.
+    RequestExamples,
+    /// `Example Response(s)`, `Response Example`.
+    ResponseExamples,
+    /// `Examples`, `Example`: requests (those starting with a request line) and responses.
+    Examples,
+    /// `Status Code(s)`, `Returned Value(s)`.
+    Statuses,
+    /// `Error Codes`: a pointer to the service's error code list.
+    ErrorCodes,
+}
+
+impl Role {
+    /// The role of a section with this heading.
+    pub fn of(heading: &str) -> Role {
+        let h: String = heading
+            .chars()
+            .filter(|&c| c != '*')
+            .collect::<String>()
+            .trim()
+            .to_ascii_lowercase();
+        let words: Vec<&str> = h
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |w: &str| words.iter().any(|x| x.starts_with(w));
+        if has("example") || has("sample") {
+            return if has("request") {
+                Role::RequestExamples
+            } else if has("response") {
+                Role::ResponseExamples
+            } else {
+                Role::Examples
+            };
+        }
+        if has("uri") || has("url") {
+            return Role::Uri;
+        }
+        if has("status") || (has("returned") && has("value")) {
+            return Role::Statuses;
+        }
+        if has("error") {
+            return Role::ErrorCodes;
+        }
+        if has("request") {
+            return Role::Request;
+        }
+        if has("response") {
+            return Role::Response;
+        }
+        if has("function") || has("description") || has("constraint") {
+            return Role::Description;
+        }
+        Role::Prose
+    }
+}
 
 /// A table of a page and where it stands.
 #[derive(Debug, Clone)]
@@ -13,13 +90,13 @@ pub struct PageTable {
     pub caption: String,
     /// The `.. _anchor:` label right before it, if any.
     pub anchor: Option<String>,
-    /// The section it is in (`URI`, `Request Parameters`, `Response Parameters`).
-    pub section: String,
-    /// The `**Status code: NNN**` it follows, within `Response Parameters`.
+    /// The role of the section it is in.
+    pub role: Role,
+    /// The status code it follows, within a response section.
     pub status: Option<u16>,
     /// The table.
     pub table: Table,
-    /// Page line of the `.. table::`.
+    /// Page line of the table.
     pub line: usize,
 }
 
@@ -30,42 +107,51 @@ pub struct PageExample {
     pub status: Option<u16>,
     /// The sentence before the block (e.g. `OK`, or a bullet item naming the case).
     pub summary: Option<String>,
-    /// The block's text.
+    /// The request line the block starts with, if any (requests only).
+    pub request_line: Option<RequestLine>,
+    /// The block's text after the request line: the body, if any.
     pub code: String,
-    /// Page line of the `.. code-block::`.
+    /// Page line of the code block.
     pub line: usize,
 }
 
 /// A page, read into its parts.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
-    /// The operation id: the label before the title.
-    pub id: Option<String>,
+    /// The label before the title.
+    pub label: Option<String>,
     /// The title.
     pub title: Option<String>,
-    /// The paragraphs of `Function`.
-    pub function: Vec<String>,
-    /// The paragraphs of `Constraints`.
-    pub constraints: Vec<String>,
-    /// `METHOD /path`, from `URI`, with its line.
-    pub uri: Option<(String, usize)>,
+    /// The paragraphs of the description sections (`Function`, `Constraints`, ...).
+    pub description: Vec<String>,
+    /// The request lines of the `URI` section, in order.
+    pub request_lines: Vec<RequestLine>,
     /// Every table.
     pub tables: Vec<PageTable>,
-    /// `Example Requests`.
+    /// Example requests.
     pub request_examples: Vec<PageExample>,
-    /// `Example Responses`.
+    /// Example responses.
     pub response_examples: Vec<PageExample>,
-    /// `Status Codes`: status, description and line.
+    /// The status codes of the status tables: code, description, line.
     pub statuses: Vec<(u16, String, usize)>,
+    /// The status codes written as markers (`**Status code: 200**`) in the response and status
+    /// sections, in order: code, line.
+    pub status_markers: Vec<(u16, usize)>,
 }
 
-/// Sections whose text is navigation or a pointer elsewhere, not part of the operation.
-const SKIPPED_SECTIONS: [&str; 2] = ["Calling Method", "Error Codes"];
+impl Page {
+    /// Whether the page documents an operation: it has a `URI` section.
+    pub fn is_operation(text: &str) -> bool {
+        blocks::headings(text)
+            .into_iter()
+            .any(|h| Role::of(h) == Role::Uri)
+    }
+}
 
 /// Reads a page.
 pub fn read(text: &str) -> Result<Page, ImportError> {
     let mut page = Page::default();
-    let mut section = String::new();
+    let mut role = Role::Prose;
     let mut status = None;
     let mut anchor: Option<String> = None;
     let mut summary: Option<String> = None;
@@ -77,11 +163,24 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                 continue;
             }
             Block::Heading { text, level, .. } => {
-                if level == '=' && page.title.is_none() {
+                if page.title.is_none() {
                     page.title = Some(text);
-                    page.id = anchor.take();
+                    page.label = anchor.take();
                 } else {
-                    section = text;
+                    let next = Role::of(&text);
+                    // A sub-heading of the examples or statuses (`Example request 1`) names
+                    // what follows; elsewhere it starts a section of its own.
+                    if level != '-'
+                        && matches!(
+                            role,
+                            Role::RequestExamples | Role::ResponseExamples | Role::Examples
+                        )
+                        && next == Role::Prose
+                    {
+                        summary = Some(text);
+                        continue;
+                    }
+                    role = next;
                     status = None;
                     summary = None;
                 }
@@ -89,86 +188,152 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
             Block::Status { code, .. } => {
                 status = Some(code);
                 summary = None;
+                if matches!(role, Role::Response | Role::Statuses) {
+                    page.status_markers.push((code, line));
+                }
             }
             Block::Table { caption, table, .. } => {
-                if section == "Status Codes" {
-                    for row in &table.rows {
-                        let code = row.cells[0].parse().map_err(|_| {
-                            ImportError::new(
-                                row.line,
-                                format!("unreadable status code `{}`", row.cells[0]),
-                            )
-                        })?;
-                        let description = row.cells.get(1).cloned().unwrap_or_default();
-                        page.statuses
-                            .push((code, description.replace('\n', " "), row.line));
+                if let Some(codes) = status_table(&table)? {
+                    for (code, description, row_line) in codes {
+                        if !page.statuses.iter().any(|(c, _, _)| *c == code) {
+                            page.statuses.push((code, description, row_line));
+                        }
                     }
+                    anchor = None;
                     continue;
                 }
                 page.tables.push(PageTable {
                     caption,
                     anchor: anchor.take(),
-                    section: section.clone(),
+                    role,
                     status,
                     table,
                     line,
                 });
             }
             Block::Code { text, .. } => {
+                let (request_line, code) = request_line::split_example(&text);
                 let example = PageExample {
                     status,
                     summary: summary.take(),
-                    code: text,
+                    request_line,
+                    code,
                     line,
                 };
-                match section.as_str() {
-                    "Example Requests" => page.request_examples.push(example),
-                    "Example Responses" => page.response_examples.push(example),
-                    other => {
+                let is_request = match role {
+                    Role::RequestExamples | Role::Request => true,
+                    Role::ResponseExamples | Role::Response | Role::Statuses => false,
+                    Role::Examples => example.request_line.is_some(),
+                    Role::Uri if example.request_line.is_some() && example.code.is_empty() => {
+                        // The request line itself, set as code.
+                        page.request_lines.extend(example.request_line);
+                        continue;
+                    }
+                    _ => {
                         return Err(ImportError::new(
                             line,
-                            format!(
-                                "code block in section `{other}`, where the importer expects none"
-                            ),
+                            "code block outside the request, response and example sections",
                         ));
                     }
+                };
+                if is_request {
+                    page.request_examples.push(example);
+                } else {
+                    page.response_examples.push(example);
                 }
             }
-            Block::Text { text, .. } => match section.as_str() {
-                "Function" => page.function.push(text),
-                "Constraints" => page.constraints.push(text),
-                "URI" if page.uri.is_none() => page.uri = Some((text, line)),
-                "Example Requests" | "Example Responses" => {
+            Block::Text { text, .. } => match role {
+                Role::Description => page.description.push(text),
+                Role::Uri => {
+                    if let Some(request) = request_line::read(&text, line) {
+                        page.request_lines.push(request);
+                    } else if let Some(method) = request_line::method_line(&text)
+                        && let Some(last) = page.request_lines.last_mut()
+                        && last.method.is_empty()
+                    {
+                        // `PATH: /v1/...` then `Method: POST`.
+                        last.method = method;
+                    } else if let Some(path) = request_line::path_line(&text, line) {
+                        page.request_lines.push(path);
+                    }
+                }
+                Role::RequestExamples | Role::ResponseExamples | Role::Examples => {
                     if text != "None" {
                         summary = Some(text);
                     }
                 }
-                s if SKIPPED_SECTIONS.contains(&s) => {}
-                other => {
-                    return Err(ImportError::new(
-                        line,
-                        format!(
-                            "text in section `{other}` that the importer cannot place: `{}`",
-                            short(&text)
-                        ),
-                    ));
-                }
+                _ => {}
             },
         }
-        if anchor.is_some() {
-            return Err(ImportError::new(
-                line,
-                "label `.. _...:` not followed by a table",
-            ));
-        }
+        // A label before prose or a heading links a section, not a table: nothing of the
+        // operation hangs on it.
+        anchor = None;
     }
     Ok(page)
 }
 
-fn short(text: &str) -> String {
-    let mut s: String = text.chars().take(60).collect();
-    if s.len() < text.len() {
-        s.push('…');
+/// The rows of a table that lists status codes (its first column is headed `Status Code`, or
+/// every first cell is a three-digit code): code, description, line.
+fn status_table(table: &Table) -> Result<Option<Vec<(u16, String, usize)>>, ImportError> {
+    let first = table.header.first().map(|h| h.to_ascii_lowercase());
+    let headed = first
+        .as_deref()
+        .is_some_and(|h| h.contains("status") || h.contains("returned value"));
+    let all_codes = !table.rows.is_empty()
+        && table
+            .rows
+            .iter()
+            .all(|r| leading_code(&r.cells[0]).is_some());
+    if !headed && !(all_codes && table.header.len() <= 3 && table.column("Type").is_none()) {
+        return Ok(None);
     }
-    s
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let code = leading_code(&row.cells[0]).ok_or_else(|| {
+            ImportError::new(
+                row.line,
+                format!("unreadable status code `{}`", row.cells[0].trim()),
+            )
+        })?;
+        let description = row
+            .cells
+            .iter()
+            .skip(1)
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default();
+        out.push((code, crate::cell::inline(&description), row.line));
+    }
+    Ok(Some(out))
+}
+
+/// `200`, `**200**`, `200 OK`: the code a cell starts with.
+fn leading_code(cell: &str) -> Option<u16> {
+    let plain: String = cell.chars().filter(|&c| c != '*').collect();
+    let word = plain.split_whitespace().next()?;
+    (word.len() == 3 && word.chars().all(|c| c.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|c| (100..600).contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_are_known_by_what_their_heading_says() {
+        assert_eq!(Role::of("URI"), Role::Uri);
+        assert_eq!(Role::of("Request Parameters"), Role::Request);
+        assert_eq!(Role::of("Request Message"), Role::Request);
+        assert_eq!(Role::of("Response"), Role::Response);
+        assert_eq!(Role::of("Example Requests"), Role::RequestExamples);
+        assert_eq!(Role::of("Response Example"), Role::ResponseExamples);
+        assert_eq!(Role::of("Examples"), Role::Examples);
+        assert_eq!(Role::of("**Status Codes**"), Role::Statuses);
+        assert_eq!(Role::of("Returned Values"), Role::Statuses);
+        assert_eq!(Role::of("Error Codes"), Role::ErrorCodes);
+        assert_eq!(Role::of("Function"), Role::Description);
+        assert_eq!(Role::of("Calling Method"), Role::Prose);
+    }
 }

@@ -96,6 +96,51 @@ pub struct PathTemplate {
 }
 
 impl PathTemplate {
+    /// Reads a template written outside a spec file (its pieces carry offsets into `raw`):
+    /// `/v2/{project_id}/things` → literal, placeholder, literal. `Err` says what is wrong.
+    pub fn parse(raw: &str) -> Result<PathTemplate, String> {
+        if !raw.starts_with('/') {
+            return Err("the path must start with `/`".into());
+        }
+        let mut segments = Vec::new();
+        let mut offset = 0;
+        while offset < raw.len() {
+            let rest = &raw[offset..];
+            match rest.find(['{', '}']) {
+                Some(i) if rest[i..].starts_with('}') => {
+                    return Err("`}` without a matching `{`".into());
+                }
+                Some(i) => {
+                    if i > 0 {
+                        segments.push(PathSegment::Literal(rest[..i].to_owned()));
+                    }
+                    let close = rest[i..].find('}').ok_or("unclosed `{` in the path")?;
+                    let name = &rest[i + 1..i + close];
+                    if name.is_empty()
+                        || !name
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    {
+                        return Err(format!("`{{{name}}}` is not a valid path placeholder"));
+                    }
+                    let at = offset + i..offset + i + close + 1;
+                    segments.push(PathSegment::Param(Spanned::new(name.to_owned(), at)));
+                    offset += i + close + 1;
+                }
+                None => {
+                    segments.push(PathSegment::Literal(rest.to_owned()));
+                    break;
+                }
+            }
+        }
+        Ok(PathTemplate {
+            raw: raw.to_owned(),
+            span: 0..raw.len(),
+            segments,
+            complete: true,
+        })
+    }
+
     /// The placeholders, in order.
     pub fn placeholders(&self) -> impl Iterator<Item = &Spanned<String>> {
         self.segments.iter().filter_map(|s| match s {

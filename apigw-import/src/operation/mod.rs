@@ -1,0 +1,285 @@
+//! A page's parts → one [`apigw_spec::Spec`]: the request line gives method and path; each
+//! table is placed by what it documents ([`roles`]); rows become fields ([`fields`]), with the
+//! facts of their descriptions turned into constraints that `apigw_spec::check` accepts
+//! ([`constraints`]); anchored tables become object types ([`objects`]); code blocks become
+//! examples ([`examples`]). Where the page contradicts itself the table wins and a warning says
+//! so; what cannot be represented is an error naming the page line.
+//!
+//! The spec built has no file yet, so its spans are empty (`0..0`), except the examples': an
+//! example's span is its page line (`line..line`), for warnings about it.
+
+mod constraints;
+mod examples;
+mod fields;
+mod objects;
+mod roles;
+
+use std::collections::BTreeMap;
+
+use apigw_spec::{
+    Field, Method, Operation, Param, ParamLocation, PathTemplate, RequestBody, Response, Spanned,
+    Spec, TypeExpr,
+};
+
+use crate::page::Page;
+use crate::request_line::RequestLine;
+use crate::{ImportError, Warning};
+use objects::Objects;
+use roles::TableRole;
+
+/// A value with no place in a spec file yet (the importer builds the model before any text).
+pub(crate) fn unplaced<T>(value: T) -> Spanned<T> {
+    Spanned::new(value, 0..0)
+}
+
+/// Path parameters the client fills from its configuration.
+const CLIENT_VALUES: &[&str] = apigw_spec::check::CLIENT_VALUES;
+/// Request headers the credentials fill.
+const AUTH_HEADERS: &[&str] = &["X-Auth-Token"];
+
+/// Builds the operation of a page; `reference` is the page's path within the reference.
+pub fn build(
+    page: &Page,
+    reference: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Spec, ImportError> {
+    let request = request_line(page)?;
+    let method = Method::ALL
+        .iter()
+        .find(|(m, _)| *m == request.method)
+        .map(|(_, m)| *m)
+        .ok_or_else(|| {
+            ImportError::new(
+                request.line,
+                format!("`{}` is not an HTTP method", request.method),
+            )
+        })?;
+    let path = PathTemplate::parse(&request.path)
+        .map_err(|e| ImportError::new(request.line, format!("path `{}`: {e}", request.path)))?;
+    let id = operation_id(page)?;
+
+    let mut objects = Objects::new(page);
+    let placed = roles::place(page, &path, &objects)?;
+    let mut params: Vec<Param> = Vec::new();
+    let mut body: Option<RequestBody> = None;
+    let mut bodies: BTreeMap<u16, TypeExpr> = BTreeMap::new();
+    let mut headers: BTreeMap<u16, Vec<Field>> = BTreeMap::new();
+    // Where a page does not say which status a body table documents: its success status.
+    let success = page
+        .statuses
+        .iter()
+        .map(|(c, _, _)| *c)
+        .chain(page.status_markers.iter().map(|(c, _)| *c))
+        .find(|c| (200..300).contains(c))
+        .unwrap_or(200);
+    for (table, role) in &placed {
+        let status = table.status.unwrap_or(success);
+        match role {
+            TableRole::Params(default_location) => {
+                for field in fields::read(table, &mut objects, warnings)? {
+                    let location = match default_location {
+                        Some(l) => *l,
+                        None if path.placeholders().any(|p| p.value == *field.name) => {
+                            ParamLocation::Path
+                        }
+                        None => ParamLocation::Query,
+                    };
+                    params.push(param(location, field));
+                }
+            }
+            TableRole::Body { form } => {
+                if body.is_some() {
+                    return Err(ImportError::new(
+                        table.line,
+                        format!("a second request body table (`{}`)", table.caption),
+                    ));
+                }
+                let at = objects.mark();
+                let fields = fields::read(table, &mut objects, warnings)?;
+                let name = objects.body(&format!("{id}RequestBody"), at, fields);
+                body = Some(RequestBody {
+                    span: 0..0,
+                    ty: unplaced(TypeExpr::Named(name)),
+                    required: true,
+                    description: None,
+                    content_type: if *form {
+                        apigw_spec::check::FORM_DATA.to_owned()
+                    } else {
+                        "application/json".to_owned()
+                    },
+                    examples: Vec::new(),
+                });
+            }
+            TableRole::WholeBody => {
+                let row = &table.table.rows[0];
+                let ty = fields::row_type(table, row, &mut objects, warnings)?;
+                bodies.insert(status, ty);
+            }
+            TableRole::ResponseBody => {
+                if bodies.contains_key(&status) {
+                    return Err(ImportError::new(
+                        table.line,
+                        format!(
+                            "a second body table for status {status} (`{}`)",
+                            table.caption
+                        ),
+                    ));
+                }
+                let at = objects.mark();
+                let fields = fields::read(table, &mut objects, warnings)?;
+                let base = if (200..300).contains(&status) {
+                    format!("{id}Response")
+                } else {
+                    "ErrorResponse".to_owned()
+                };
+                let name = objects.response(&base, status, at, fields);
+                bodies.insert(status, TypeExpr::Named(name));
+            }
+            TableRole::ResponseHeaders => {
+                let fields = fields::read(table, &mut objects, warnings)?;
+                headers.entry(status).or_default().extend(fields);
+            }
+        }
+    }
+    for table in objects.unreferenced() {
+        warnings.push(Warning::new(
+            table.line,
+            format!("object table `{}` is never referenced", table.caption),
+        ));
+    }
+
+    // Responses: every status listed, marked, or documented by a body or header table.
+    let mut statuses: Vec<(u16, String)> = page
+        .statuses
+        .iter()
+        .map(|(c, d, _)| (*c, d.clone()))
+        .collect();
+    let marked = page.status_markers.iter().map(|(c, _)| c);
+    for status in marked.chain(bodies.keys()).chain(headers.keys()) {
+        if !statuses.iter().any(|(c, _)| c == status) {
+            statuses.push((*status, String::new()));
+        }
+    }
+    if statuses.is_empty() {
+        statuses.push((success, String::new()));
+    }
+    let mut responses = Vec::new();
+    for (status, description) in statuses {
+        let body = bodies.remove(&status).map(unplaced);
+        let documented = page
+            .response_examples
+            .iter()
+            .filter(|e| e.status.unwrap_or(success) == status);
+        let examples = examples::responses(documented, body.is_some(), status, warnings);
+        responses.push(Response {
+            status: unplaced(status),
+            description: (!description.is_empty()).then_some(description),
+            body,
+            headers: headers.remove(&status).unwrap_or_default(),
+            examples,
+        });
+    }
+    for e in &page.response_examples {
+        let status = e.status.unwrap_or(success);
+        if !responses.iter().any(|r| r.status.value == status) {
+            return Err(ImportError::new(
+                e.line,
+                format!("example response for status {status}, which the page does not list"),
+            ));
+        }
+    }
+    let request_examples =
+        examples::requests(&page.request_examples, &request, body.is_some(), warnings);
+    if let Some(body) = &mut body {
+        body.examples = request_examples;
+    }
+
+    let description = page.description.join("\n\n");
+    Ok(Spec {
+        operation: Operation {
+            id: unplaced(id),
+            method: unplaced(method),
+            path,
+            summary: page.title.clone(),
+            description: (!description.is_empty()).then(|| crate::cell::inline(&description)),
+            reference: Some(reference.to_owned()),
+        },
+        params,
+        body,
+        responses,
+        objects: objects.finish(),
+    })
+}
+
+/// The one request line of the page. Several that name the same operation (the path written
+/// with and without the endpoint) are one; several different ones are not an operation spec
+/// can hold.
+fn request_line(page: &Page) -> Result<RequestLine, ImportError> {
+    let mut lines = page.request_lines.iter();
+    let first = lines.next().cloned().ok_or_else(|| {
+        ImportError::new(1, "no request line (`METHOD /path`) in the `URI` section")
+    })?;
+    if first.method.is_empty() {
+        return Err(ImportError::new(
+            first.line,
+            "`PATH:` line without a `Method:` line",
+        ));
+    }
+    if let Some(other) = lines.find(|l| l.method != first.method || l.path != first.path) {
+        return Err(ImportError::new(
+            other.line,
+            format!(
+                "a second request line `{} {}` (the first is `{} {}`, line {}): one page, one operation",
+                other.method, other.path, first.method, first.path, first.line
+            ),
+        ));
+    }
+    Ok(first)
+}
+
+/// The operation id: the page's label where it is one (`ListApiVersionsV2`), else the title
+/// in Pascal case (`Querying Cloud Servers` → `QueryingCloudServers`).
+fn operation_id(page: &Page) -> Result<String, ImportError> {
+    if let Some(label) = &page.label
+        && label.starts_with(|c: char| c.is_ascii_uppercase())
+        && label.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Ok(label.clone());
+    }
+    let title = page
+        .title
+        .as_deref()
+        .ok_or_else(|| ImportError::new(1, "no title"))?;
+    let words: String = title
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let id = apigw_spec::naming::pascal(&words.split_whitespace().collect::<Vec<_>>().join("_"));
+    if id.is_empty() {
+        return Err(ImportError::new(
+            1,
+            format!("no operation id in the title `{title}`"),
+        ));
+    }
+    Ok(id)
+}
+
+fn param(location: ParamLocation, mut field: Field) -> Param {
+    let from_client = (location == ParamLocation::Path
+        && CLIENT_VALUES.contains(&field.name.as_str()))
+    .then(|| unplaced(field.name.value.clone()));
+    let auth = location == ParamLocation::Header
+        && AUTH_HEADERS
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(&field.name));
+    if location == ParamLocation::Path {
+        // Path parameters are always required.
+        field.required = true;
+    }
+    Param {
+        location,
+        field,
+        from_client,
+        auth,
+    }
+}

@@ -1,0 +1,112 @@
+//! What each table of a page documents, from its caption and the section it stands in:
+//! parameters (path, query, header), the request body, a response body or its headers, or an
+//! object type (a table some row refers to, read when referenced). A table the importer cannot
+//! place refuses the page: a table is never skipped.
+
+use apigw_spec::{ParamLocation, PathTemplate};
+
+use super::objects::Objects;
+use crate::ImportError;
+use crate::page::{Page, PageTable, Role};
+
+/// What a table documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TableRole {
+    /// Parameters in one location, or (`None`, a `URI` table) path parameters where the path
+    /// has their placeholder and query parameters otherwise.
+    Params(Option<ParamLocation>),
+    /// The request body's fields (`form`: a multipart form).
+    Body {
+        /// `FormData parameters`.
+        form: bool,
+    },
+    /// One row named `-` whose type is the whole response body (a file, say).
+    WholeBody,
+    /// A response body's fields.
+    ResponseBody,
+    /// Response headers.
+    ResponseHeaders,
+}
+
+/// The tables that are not object types, each with what it documents, in page order.
+pub(super) fn place<'p>(
+    page: &'p Page,
+    path: &PathTemplate,
+    objects: &Objects<'p>,
+) -> Result<Vec<(&'p PageTable, TableRole)>, ImportError> {
+    let _ = path;
+    let mut placed = Vec::new();
+    for table in &page.tables {
+        if objects.is_object_table(table) {
+            continue;
+        }
+        let role = role(table).ok_or_else(|| {
+            ImportError::new(
+                table.line,
+                format!(
+                    "table `{}` in a {} section: the importer cannot tell what it documents",
+                    table.caption,
+                    section_name(table.role)
+                ),
+            )
+        })?;
+        placed.push((table, role));
+    }
+    Ok(placed)
+}
+
+fn role(table: &PageTable) -> Option<TableRole> {
+    let caption = table.caption.to_ascii_lowercase();
+    let says = |w: &str| caption.contains(w);
+    let response_side = matches!(table.role, Role::Response | Role::Statuses)
+        || (says("response") && !says("request"));
+    if says("path param") {
+        return Some(TableRole::Params(Some(ParamLocation::Path)));
+    }
+    if says("query param") {
+        return Some(TableRole::Params(Some(ParamLocation::Query)));
+    }
+    if says("header") {
+        return Some(if response_side {
+            TableRole::ResponseHeaders
+        } else {
+            TableRole::Params(Some(ParamLocation::Header))
+        });
+    }
+    if says("formdata") || says("form data") {
+        return Some(TableRole::Body { form: true });
+    }
+    match table.role {
+        Role::Uri => Some(TableRole::Params(None)),
+        Role::Request => Some(TableRole::Body { form: false }),
+        Role::Response | Role::Statuses if whole_body(table) => Some(TableRole::WholeBody),
+        Role::Response | Role::Statuses => Some(TableRole::ResponseBody),
+        _ if says("request") && (says("body") || says("param")) => {
+            Some(TableRole::Body { form: false })
+        }
+        _ if says("response") && (says("body") || says("param")) => Some(if whole_body(table) {
+            TableRole::WholeBody
+        } else {
+            TableRole::ResponseBody
+        }),
+        _ => None,
+    }
+}
+
+/// A body table whose single row is named `-`: it documents the whole body, not a field.
+fn whole_body(table: &PageTable) -> bool {
+    matches!(table.table.rows.as_slice(),
+        [row] if matches!(row.cells.first().map(|c| c.trim()), Some("-" | "``-``")))
+}
+
+fn section_name(role: Role) -> &'static str {
+    match role {
+        Role::Prose | Role::Description => "prose",
+        Role::Uri => "URI",
+        Role::Request => "request",
+        Role::Response => "response",
+        Role::RequestExamples | Role::ResponseExamples | Role::Examples => "examples",
+        Role::Statuses => "status code",
+        Role::ErrorCodes => "error code",
+    }
+}

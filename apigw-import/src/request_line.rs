@@ -1,0 +1,163 @@
+//! Request lines: how a page writes an operation's method and path. The format knows
+//! `GET /v2/{project_id}/things`, the same with the endpoint written out
+//! (`POST https://{Endpoint}/v3/...`, placeholders in emphasis `{*project_id*}`, a query string
+//! `?limit={limit}`), and the older `PATH: /v1/...` with `Method: GET` on a line of its own.
+//! Example requests start with the same line, then the body.
+
+use apigw_spec::Method;
+
+/// A method and path as a page writes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestLine {
+    /// `GET`, ... (empty while a `PATH:` line waits for its `Method:` line).
+    pub method: String,
+    /// The path, from its first `/`, without the endpoint and the query string.
+    pub path: String,
+    /// The names in the query string, in order.
+    pub query: Vec<String>,
+    /// Page line.
+    pub line: usize,
+}
+
+/// `METHOD path`, if the text is one (a sentence that merely starts with a method is not).
+pub fn read(text: &str, line: usize) -> Option<RequestLine> {
+    let plain = plain(text);
+    let (method, rest) = plain.split_once(char::is_whitespace)?;
+    Method::ALL.iter().find(|(m, _)| *m == method)?;
+    let mut words = rest.split_whitespace();
+    let target = words.next()?;
+    // Only a protocol version may follow the target (`HTTP/1.1`).
+    if words.any(|w| !w.starts_with("HTTP/")) {
+        return None;
+    }
+    let (path, query) = target_parts(target)?;
+    Some(RequestLine {
+        method: method.to_owned(),
+        path,
+        query,
+        line,
+    })
+}
+
+/// `PATH: /v1/...` (its method follows on a line of its own).
+pub fn path_line(text: &str, line: usize) -> Option<RequestLine> {
+    let plain = plain(text);
+    let (key, value) = plain.split_once(':')?;
+    if !key.trim().eq_ignore_ascii_case("path") {
+        return None;
+    }
+    let (path, query) = target_parts(value.trim())?;
+    Some(RequestLine {
+        method: String::new(),
+        path,
+        query,
+        line,
+    })
+}
+
+/// `Method: POST`.
+pub fn method_line(text: &str) -> Option<String> {
+    let plain = plain(text);
+    let (key, value) = plain.split_once(':')?;
+    let value = value.trim();
+    (key.trim().eq_ignore_ascii_case("method") && Method::ALL.iter().any(|(m, _)| *m == value))
+        .then(|| value.to_owned())
+}
+
+/// An example code block → its request line (if it starts with one) and the rest, trimmed.
+pub fn split_example(code: &str) -> (Option<RequestLine>, String) {
+    let trimmed = code.trim_start();
+    let first = trimmed.lines().next().unwrap_or("");
+    match read(first, 0) {
+        Some(request) => (Some(request), trimmed[first.len()..].trim().to_owned()),
+        None => (None, code.to_owned()),
+    }
+}
+
+/// The text without emphasis and escapes.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c != '*' && c != '\\')
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// `https://{endpoint}/v1/{id}/x?limit={limit}&offset=1` → (`/v1/{id}/x`, [`limit`, `offset`]).
+fn target_parts(target: &str) -> Option<(String, Vec<String>)> {
+    let target = target.trim_end_matches(['.', ',']);
+    let without_scheme = match target.find("://") {
+        Some(i) => &target[i + 3..],
+        None => target,
+    };
+    // The endpoint (`{endpoint}`, `iam.example.com`) ends at the first `/` outside braces.
+    let start = if without_scheme.starts_with('/') {
+        0
+    } else {
+        let mut depth = 0usize;
+        without_scheme
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                c == '/' && depth == 0
+            })
+            .map(|(i, _)| i)?
+    };
+    let target = &without_scheme[start..];
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if path.is_empty() || path.contains(char::is_whitespace) {
+        return None;
+    }
+    let query = query
+        .split('&')
+        .filter_map(|pair| pair.split('=').next())
+        .map(|n| n.trim_matches(['{', '}']).to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    Some((path.to_owned(), query))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_of_the_format() {
+        let l = read("GET /v2/{project_id}/servers/{server_id}", 3).unwrap();
+        assert_eq!(
+            (l.method.as_str(), l.path.as_str(), l.line),
+            ("GET", "/v2/{project_id}/servers/{server_id}", 3)
+        );
+        let l = read(
+            "POST https://{*Endpoint*}/v3/{*project_id*}/instances?limit={limit}&offset=2",
+            1,
+        )
+        .unwrap();
+        assert_eq!(l.path, "/v3/{project_id}/instances");
+        assert_eq!(l.query, ["limit", "offset"]);
+        let l = read(
+            "GET https://iam.eu-de.otc.t-systems.com/v3/auth/projects",
+            1,
+        )
+        .unwrap();
+        assert_eq!(l.path, "/v3/auth/projects");
+        assert!(read("GET the list of things", 1).is_none());
+        assert!(read("Deleting things", 1).is_none());
+        let p = path_line("PATH: /rds/v1/{project_id}/backups", 9).unwrap();
+        assert_eq!(
+            (p.method.as_str(), p.path.as_str()),
+            ("", "/rds/v1/{project_id}/backups")
+        );
+        assert_eq!(method_line("Method: POST").as_deref(), Some("POST"));
+        let (line, body) = split_example("POST https://{endpoint}/v1/x\n\n{\n  \"a\": 1\n}");
+        assert_eq!(line.unwrap().path, "/v1/x");
+        assert_eq!(body, "{\n  \"a\": 1\n}");
+        let (line, body) = split_example("{\"a\": 1}");
+        assert!(line.is_none());
+        assert_eq!(body, "{\"a\": 1}");
+    }
+}
