@@ -34,6 +34,7 @@ pub mod source;
 pub mod types;
 pub mod write;
 
+pub use diagnostic::{Code, Constraint};
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::*;
 pub use source::{Position, SourceFile, Span, Spanned};
@@ -88,8 +89,13 @@ pub fn load(name: &str, text: &str) -> Result<Spec, LoadError> {
         partial => {
             let mut diagnostics = diags.into_vec();
             if diagnostics.is_empty() {
-                // parse() returns None only after recording why; keep the promise of a message.
-                diagnostics.push(Diagnostic::new(0..0, "the spec could not be read"));
+                // parse() returns None only after recording why (a TOML syntax error); keep the
+                // promise of a message.
+                diagnostics.push(Diagnostic::new(
+                    Code::TomlSyntax,
+                    0..0,
+                    "the spec could not be read",
+                ));
             }
             Err(LoadError {
                 source,

@@ -5,7 +5,7 @@
 use toml::Spanned as TomlSpanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, closest};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest};
 use crate::model::*;
 use crate::source::{SourceFile, Span, Spanned};
 use crate::types::parse_type;
@@ -18,8 +18,12 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
             diags.push(
-                Diagnostic::new(span, format!("TOML syntax error: {}", err.message().trim()))
-                    .with_help("specs are TOML files; see docs/spec-format.md"),
+                Diagnostic::new(
+                    Code::TomlSyntax,
+                    span,
+                    format!("TOML syntax error: {}", err.message().trim()),
+                )
+                .with_help("specs are TOML files; see docs/spec-format.md"),
             );
             return None;
         }
@@ -53,9 +57,12 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
         Some((table, span)) => cx.operation(table, span),
         None => {
             cx.diags.push(
-                Diagnostic::new(0..0, "missing required table `[operation]`").with_help(
-                    "start the spec with `[operation]` holding `id`, `method` and `path`",
-                ),
+                Diagnostic::new(
+                    Code::MissingOperation,
+                    0..0,
+                    "missing required table `[operation]`",
+                )
+                .with_help("start the spec with `[operation]` holding `id`, `method` and `path`"),
             );
             placeholder_operation(0..0)
         }
@@ -134,6 +141,7 @@ impl<'s> Cx<'s, '_> {
             match value.get_ref() {
                 DeValue::Table(inner) => f(self, name, (inner, value.span()), key.span()),
                 other => self.diags.error(
+                    Code::EntryNotTable,
                     value.span(),
                     format!(
                         "`{}` must be a table, found {}",
@@ -178,6 +186,7 @@ impl<'s> Cx<'s, '_> {
                     let names = Method::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>();
                     self.diags.push(
                         Diagnostic::new(
+                            Code::UnknownMethod,
                             m.span.clone(),
                             format!("unknown HTTP method `{}`", m.value),
                         )
@@ -197,6 +206,7 @@ impl<'s> Cx<'s, '_> {
             if !valid {
                 self.diags.push(
                     Diagnostic::new(
+                        Code::InvalidOperationId,
                         id.span.clone(),
                         format!("operation id `{}` is not a valid identifier", id.value),
                     )
@@ -223,8 +233,12 @@ impl<'s> Cx<'s, '_> {
         };
         if !path.value.starts_with('/') {
             self.diags.push(
-                Diagnostic::new(path.span.clone(), "the path must start with `/`")
-                    .with_help(format!("write `/{}`", path.value)),
+                Diagnostic::new(
+                    Code::PathWithoutSlash,
+                    path.span.clone(),
+                    "the path must start with `/`",
+                )
+                .with_help(format!("write `/{}`", path.value)),
             );
         }
         let mut segments = Vec::new();
@@ -234,8 +248,11 @@ impl<'s> Cx<'s, '_> {
         while !rest.is_empty() {
             match rest.find(['{', '}']) {
                 Some(i) if rest[i..].starts_with('}') => {
-                    self.diags
-                        .error(at(offset + i..offset + i + 1), "`}` without a matching `{`");
+                    self.diags.error(
+                        Code::UnmatchedBrace,
+                        at(offset + i..offset + i + 1),
+                        "`}` without a matching `{`",
+                    );
                     ok = false;
                     break;
                 }
@@ -246,6 +263,7 @@ impl<'s> Cx<'s, '_> {
                     let Some(close) = rest[i..].find('}') else {
                         self.diags.push(
                             Diagnostic::new(
+                                Code::UnclosedPlaceholder,
                                 at(offset + i..offset + rest.len()),
                                 "unclosed `{` in the path",
                             )
@@ -262,7 +280,7 @@ impl<'s> Cx<'s, '_> {
                             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
                     {
                         self.diags.push(
-                            Diagnostic::new(range, format!("`{{{name}}}` is not a valid path placeholder"))
+                            Diagnostic::new(Code::InvalidPlaceholder, range, format!("`{{{name}}}` is not a valid path placeholder"))
                                 .with_help("placeholders are written `{name}` with letters, digits, `_` or `-`"),
                         );
                         ok = false;
@@ -392,6 +410,7 @@ impl<'s> Cx<'s, '_> {
             _ => {
                 self.diags.push(
                     Diagnostic::new(
+                        Code::InvalidStatus,
                         status.span.clone(),
                         format!("`{}` is not an HTTP status code", status.value),
                     )
@@ -471,6 +490,7 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
 
     fn wrong_kind(&mut self, key: &str, value: &TomlSpanned<DeValue<'_>>, expected: &str) {
         self.cx.diags.error(
+            Code::WrongKind,
             value.span(),
             format!(
                 "`{key}` in {} must be {expected}, found {}",
@@ -483,6 +503,7 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
     fn missing(&mut self, key: &str, example: &str) {
         self.cx.diags.push(
             Diagnostic::new(
+                Code::MissingKey,
                 self.span.clone(),
                 format!("missing required key `{key}` in {}", self.what),
             )
@@ -580,7 +601,7 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
                     None => text.span.clone(),
                 };
                 self.cx.diags.push(
-                    Diagnostic::new(span, format!("invalid type `{}`: {}", text.value, err.message))
+                    Diagnostic::new(Code::InvalidType, span, format!("invalid type `{}`: {}", text.value, err.message))
                         .with_help("types are String, Integer, Long, Boolean, Float, Object, File, Array<T>, Map<String, T> or an object name"),
                 );
                 None
@@ -622,6 +643,7 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
                         description: None,
                     }),
                     None => self.cx.diags.error(
+                        Code::EnumValueKind,
                         item.span(),
                         format!(
                             "`enum` values must be strings, numbers, booleans or `{{ value = ..., name = \"...\" }}` tables, found {}",
@@ -655,6 +677,7 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
                 .get("enum_name")
                 .map_or(self.span.clone(), |v| v.span());
             self.cx.diags.error(
+                Code::EnumNameWithoutEnum,
                 span,
                 format!("`enum_name` in {} has no `enum` to name", self.what),
             );
@@ -665,6 +688,7 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
         {
             self.cx.diags.push(
                 Diagnostic::new(
+                    Code::OptionalPathParameter,
                     required.span.clone(),
                     format!("{} cannot be optional", self.what),
                 )
@@ -707,6 +731,7 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
         for item in items {
             let DeValue::Table(table) = item.get_ref() else {
                 self.cx.diags.error(
+                    Code::ExampleNotTable,
                     item.span(),
                     format!("an example must be a table with `json` (and optionally `summary`), found {}", describe(item.get_ref())),
                 );
@@ -721,6 +746,7 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
             if let Err(err) = serde_json::from_str::<serde_json::Value>(&json.value) {
                 self.cx.diags.push(
                     Diagnostic::new(
+                        Code::InvalidExampleJson,
                         json.span.clone(),
                         format!("example is not valid JSON: {err}"),
                     )
@@ -747,7 +773,11 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
             } else {
                 key.span()
             };
-            let mut diag = Diagnostic::new(span, format!("unknown key `{name}` in {}", self.what));
+            let mut diag = Diagnostic::new(
+                Code::UnknownKey,
+                span,
+                format!("unknown key `{name}` in {}", self.what),
+            );
             diag = match closest(name, self.allowed.iter().copied()) {
                 Some(best) => diag.with_help(format!("did you mean `{best}`?")),
                 None => diag.with_help(format!("expected one of: {}", self.allowed.join(", "))),
