@@ -55,42 +55,99 @@ impl PageType {
     }
 }
 
-const BUILTINS: [(&str, &str); 11] = [
+const BUILTINS: [(&str, &str); 24] = [
     ("String", "String"),
+    ("Str", "String"),
+    ("UUID", "String"),
     ("Integer", "Integer"),
+    ("Int", "Integer"),
+    ("Int32", "Integer"),
     ("Long", "Long"),
+    ("Int64", "Long"),
     ("Boolean", "Boolean"),
+    ("Bool", "Boolean"),
     ("Float", "Float"),
     ("Double", "Float"),
     ("Number", "Float"),
+    ("Decimal", "Float"),
     ("BigDecimal", "Float"),
     ("Object", "Object"),
     ("File", "File"),
     ("Json", "Object"),
+    ("JSON object", "Object"),
+    ("AnyType", "Object"),
+    ("Dict", "Object"),
+    ("Dictionary", "Object"),
+    ("Dictionary data structure", "Object"),
+    ("Map", "Object"),
+];
+
+/// Spellings of a list whose items the page describes elsewhere (a table the row refers to).
+const LISTS: [&str; 7] = [
+    "Array",
+    "List",
+    "JSONArray",
+    "JSON array",
+    "List data structure",
+    "List of objects",
+    "Array of object",
 ];
 
 /// Reads a type cell (lines already joined with spaces). `Err` holds what could not be read.
 pub fn parse(text: &str) -> Result<PageType, String> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = text.replace("\\ ", "").replace(",\\", ",");
+    let text = text
+        .replace("\\ ", "")
+        .replace(",\\", ",")
+        .replace("**", "");
     read(text.trim()).ok_or_else(|| format!("unknown type `{text}`"))
 }
 
-fn read(text: &str) -> Option<PageType> {
-    if let Some(&(_, spec)) = BUILTINS
+/// `String(64)`: a string of at most that many characters.
+pub fn sized_string(text: &str) -> Option<u64> {
+    let inner = text.trim().strip_prefix("String(")?.strip_suffix(')')?;
+    inner.trim().parse().ok()
+}
+
+fn builtin(text: &str) -> Option<PageType> {
+    BUILTINS
         .iter()
         .find(|(page, _)| page.eq_ignore_ascii_case(text))
-    {
-        return Some(PageType::Builtin(spec));
+        .map(|&(_, spec)| PageType::Builtin(spec))
+}
+
+/// A name that is not a built-in type: an object the page describes in a table of its own.
+fn is_name(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '-' | '.'))
+}
+
+fn read(text: &str) -> Option<PageType> {
+    if let Some(b) = builtin(text) {
+        return Some(b);
     }
-    if let Some(rest) = text.strip_prefix("Array of ") {
-        let plural = match rest.trim() {
-            "strings" => Some("String"),
-            "integers" => Some("Integer"),
+    if sized_string(text).is_some() {
+        return Some(PageType::Builtin("String"));
+    }
+    let any = || PageType::Builtin("Object");
+    if LISTS.iter().any(|l| l.eq_ignore_ascii_case(text)) {
+        return Some(PageType::Array(Box::new(any())));
+    }
+    if let Some(rest) = text
+        .strip_prefix("Array of ")
+        .or_else(|| text.strip_prefix("array of "))
+        .or_else(|| text.strip_prefix("List of "))
+    {
+        let rest = rest.trim();
+        let plural = match rest.to_ascii_lowercase().as_str() {
+            "strings" | "string" => Some("String"),
+            "integers" | "integer" | "ints" => Some("Integer"),
             "longs" => Some("Long"),
             "booleans" => Some("Boolean"),
             "floats" | "doubles" | "numbers" => Some("Float"),
-            "objects" => Some("Object"),
+            "objects" | "object" => Some("Object"),
             "files" => Some("File"),
             _ => None,
         };
@@ -100,25 +157,51 @@ fn read(text: &str) -> Option<PageType> {
         let inner = rest
             .strip_suffix(" objects")
             .or_else(|| rest.strip_suffix(" object"))?;
-        return Some(PageType::Array(Box::new(reference(inner)?)));
+        if let Some(r) = reference(inner) {
+            return Some(PageType::Array(Box::new(r)));
+        }
+        return is_name(inner).then(|| PageType::Array(Box::new(any())));
     }
     if let Some(inner) = text.strip_prefix("Map<").and_then(|r| r.strip_suffix('>')) {
         let (key, value) = inner.split_once(',')?;
-        if key.trim() != "String" {
+        if !key.trim().eq_ignore_ascii_case("String") {
             return None;
         }
         let value = value.trim();
         let value = value.strip_suffix(" object").unwrap_or(value);
         return Some(PageType::Map(Box::new(read(value)?)));
     }
-    if let Some(inner) = text
-        .strip_prefix("Array<")
-        .and_then(|r| r.strip_suffix('>'))
+    for (open, close) in [
+        ("Array<", '>'),
+        ("List<", '>'),
+        ("Set<", '>'),
+        ("Array(", ')'),
+    ] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            let inner = inner.trim();
+            let item = read(inner).or_else(|| is_name(inner).then(any))?;
+            return Some(PageType::Array(Box::new(item)));
+        }
+    }
+    // `String array`, `Tags structure array`: items of that type.
+    if let Some(item) = text
+        .strip_suffix(" array")
+        .or_else(|| text.strip_suffix(" Array"))
     {
-        return Some(PageType::Array(Box::new(read(inner.trim())?)));
+        let item = item.trim();
+        let item = item.strip_suffix(" structure").unwrap_or(item);
+        let item = builtin(item).or_else(|| is_name(item).then(any))?;
+        return Some(PageType::Array(Box::new(item)));
     }
     let inner = text.strip_suffix(" object").unwrap_or(text);
-    reference(inner)
+    if let Some(r) = reference(inner) {
+        return Some(r);
+    }
+    // `TokenAuth object`, `Versions structure`: an object the row's description points to.
+    let named = text
+        .strip_suffix(" object")
+        .or_else(|| text.strip_suffix(" structure"))?;
+    is_name(named.trim()).then(any)
 }
 
 /// `:ref:\`Name <anchor>\``.
@@ -159,5 +242,15 @@ mod tests {
         );
         assert_eq!(show("Map<String,Boolean>"), "Map<String, Boolean>");
         assert!(parse("Tuple of things").is_err());
+        assert_eq!(show("Int"), "Integer");
+        assert_eq!(show("Array"), "Array<Object>");
+        assert_eq!(show("List<String>"), "Array<String>");
+        assert_eq!(show("Tags structure array"), "Array<Object>");
+        assert_eq!(show("String array"), "Array<String>");
+        assert_eq!(show("Array of RoleAssignmentBody objects"), "Array<Object>");
+        assert_eq!(show("TokenAuth object"), "Object");
+        assert_eq!(show("String(64)"), "String");
+        assert_eq!(sized_string("String(64)"), Some(64));
+        assert!(parse("None").is_err());
     }
 }

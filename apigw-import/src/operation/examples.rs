@@ -94,7 +94,7 @@ fn json(e: &PageExample, warnings: &mut Vec<Warning>) -> Option<Example> {
 }
 
 /// Whether an example's path is the template's: literal pieces equal, placeholders filled.
-fn same_path(template: &str, path: &str) -> bool {
+pub(super) fn same_path(template: &str, path: &str) -> bool {
     let a: Vec<&str> = template.trim_end_matches('/').split('/').collect();
     let b: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     a.len() == b.len()

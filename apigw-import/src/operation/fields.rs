@@ -98,6 +98,7 @@ pub(super) fn read(
                 description.text.push_str(&format!("{header}: {value}"));
             }
         }
+        let sized = type_col.and_then(|c| types::sized_string(&row.cells[c]));
         let mut field = Field {
             name: unplaced(name),
             schema: Schema {
@@ -108,7 +109,7 @@ pub(super) fn read(
                 minimum: None,
                 maximum: None,
                 min_length: None,
-                max_length: None,
+                max_length: sized.map(unplaced),
             },
             required,
             description: None,
@@ -187,6 +188,17 @@ fn field_type(
             let lower = type_cell.to_ascii_lowercase();
             let many = lower.contains("array") || lower.contains("list");
             match targets.as_slice() {
+                [_, _, ..] => {
+                    warnings.push(Warning::new(
+                        line,
+                        format!(
+                            "`{field}` is described by {} tables ({}), one per case; typed as any JSON value",
+                            targets.len(),
+                            targets.join(", ")
+                        ),
+                    ));
+                    PageType::Builtin("Object")
+                }
                 [anchor] => {
                     let inner = PageType::Ref {
                         name: String::new(),
@@ -206,9 +218,26 @@ fn field_type(
     if untyped_object(&ty) {
         let mut targets = tables_in(desc_cell, objects);
         targets.dedup();
-        if let [anchor] = targets.as_slice() {
-            let name = objects.resolve(anchor, field, line, warnings)?;
-            ty = replace_any(ty, &name);
+        match targets.as_slice() {
+            [] => {
+                // No pointer: a table whose caption describes this field (`**x** parameters`).
+                if let Some(index) = objects.subject_table(field) {
+                    let name = objects.resolve_table(index, field, warnings)?;
+                    ty = replace_any(ty, &name);
+                }
+            }
+            [anchor] => {
+                let name = objects.resolve(anchor, field, line, warnings)?;
+                ty = replace_any(ty, &name);
+            }
+            several => warnings.push(Warning::new(
+                line,
+                format!(
+                    "`{field}` is described by {} tables ({}), one per case; typed as any JSON object",
+                    several.len(),
+                    several.join(", ")
+                ),
+            )),
         }
     }
     Ok(ty)
@@ -258,7 +287,7 @@ fn replace_any(ty: TypeExpr, name: &str) -> TypeExpr {
 }
 
 /// A name cell without its markup: `**name**`, ``` ``name`` ```, escapes.
-fn plain(cell: &str) -> String {
+pub(super) fn plain(cell: &str) -> String {
     cell.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

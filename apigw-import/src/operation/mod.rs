@@ -43,7 +43,7 @@ pub fn build(
     reference: &str,
     warnings: &mut Vec<Warning>,
 ) -> Result<Spec, ImportError> {
-    let request = request_line(page)?;
+    let request = request_line(page, warnings)?;
     let method = Method::ALL
         .iter()
         .find(|(m, _)| *m == request.method)
@@ -89,10 +89,8 @@ pub fn build(
             }
             TableRole::Body { form } => {
                 if body.is_some() {
-                    return Err(ImportError::new(
-                        table.line,
-                        format!("a second request body table (`{}`)", table.caption),
-                    ));
+                    warnings.push(second_table(table));
+                    continue;
                 }
                 let at = objects.mark();
                 let fields = fields::read(table, &mut objects, warnings)?;
@@ -117,13 +115,8 @@ pub fn build(
             }
             TableRole::ResponseBody => {
                 if bodies.contains_key(&status) {
-                    return Err(ImportError::new(
-                        table.line,
-                        format!(
-                            "a second body table for status {status} (`{}`)",
-                            table.caption
-                        ),
-                    ));
+                    warnings.push(second_table(table));
+                    continue;
                 }
                 let at = objects.mark();
                 let fields = fields::read(table, &mut objects, warnings)?;
@@ -211,10 +204,24 @@ pub fn build(
     })
 }
 
-/// The one request line of the page. Several that name the same operation (the path written
-/// with and without the endpoint) are one; several different ones are not an operation spec
-/// can hold.
-fn request_line(page: &Page) -> Result<RequestLine, ImportError> {
+/// A body table after the first that no row refers to (a table describing an untyped field
+/// under another name, or values in prose): said, not guessed at. The fields it would describe
+/// stay untyped JSON, so nothing of a response is lost.
+fn second_table(table: &crate::page::PageTable) -> Warning {
+    Warning::new(
+        table.line,
+        format!(
+            "table `{}` is not the body's table and no row refers to it; left out (what it describes stays untyped)",
+            table.caption
+        ),
+    )
+}
+
+/// The one request line of the page. Later lines that fill the first's placeholders are
+/// examples of it; lines with the same method and placeholders under another version prefix
+/// are alternative paths of the same operation (warned, the first is kept); any other second
+/// line is a second operation, which one spec cannot hold.
+fn request_line(page: &Page, warnings: &mut Vec<Warning>) -> Result<RequestLine, ImportError> {
     let mut lines = page.request_lines.iter();
     let first = lines.next().cloned().ok_or_else(|| {
         ImportError::new(1, "no request line (`METHOD /path`) in the `URI` section")
@@ -225,7 +232,26 @@ fn request_line(page: &Page) -> Result<RequestLine, ImportError> {
             "`PATH:` line without a `Method:` line",
         ));
     }
-    if let Some(other) = lines.find(|l| l.method != first.method || l.path != first.path) {
+    let placeholders = |p: &str| -> Vec<String> {
+        p.split('/')
+            .filter(|s| s.starts_with('{'))
+            .map(str::to_owned)
+            .collect()
+    };
+    for other in lines {
+        if other.method == first.method && examples::same_path(&first.path, &other.path) {
+            continue;
+        }
+        if other.method == first.method && placeholders(&other.path) == placeholders(&first.path) {
+            warnings.push(Warning::new(
+                other.line,
+                format!(
+                    "`{} {}` is another path of this operation; the spec keeps the first, `{}`",
+                    other.method, other.path, first.path
+                ),
+            ));
+            continue;
+        }
         return Err(ImportError::new(
             other.line,
             format!(

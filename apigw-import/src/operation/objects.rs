@@ -11,64 +11,86 @@ use super::{fields, unplaced};
 use crate::page::{Page, PageTable, Role};
 use crate::{ImportError, Warning};
 
-/// The object types of one page, as they are read.
+/// The object types of one page, as they are read. Tables are known by their index in
+/// [`Page::tables`].
 pub(crate) struct Objects<'p> {
     page: &'p Page,
-    /// Anchors of tables that some row refers to.
-    referenced: HashSet<&'p str>,
-    /// Anchor → object name, for tables already read (or being read).
-    by_anchor: HashMap<String, String>,
+    /// Tables that some row refers to: by anchor, or by the name their caption describes.
+    referenced: HashSet<usize>,
+    /// The field name a table's caption describes (`**servers** field description`), for
+    /// tables a row refers to by that name.
+    subjects: HashMap<usize, String>,
+    /// Table → object name, for tables already read (or being read).
+    by_table: HashMap<usize, String>,
     objects: Vec<Object>,
 }
 
 impl<'p> Objects<'p> {
-    /// Finds which tables of `page` are object types: those a row of another table refers to.
+    /// Finds which tables of `page` are object types: those a row of another table refers to,
+    /// by anchor (`:ref:`) or, for an untyped object row, by the name the caption describes.
     pub(crate) fn new(page: &'p Page) -> Self {
-        let anchors: HashSet<&str> = page
-            .tables
-            .iter()
-            .filter_map(|t| t.anchor.as_deref())
-            .collect();
         let mut referenced = HashSet::new();
-        for table in &page.tables {
+        let mut subjects = HashMap::new();
+        for (index, table) in page.tables.iter().enumerate() {
             for row in &table.table.rows {
                 for cell in &row.cells {
                     for target in refs(cell) {
-                        if let Some(a) = anchors.get(target)
-                            && table.anchor.as_deref() != Some(*a)
+                        if let Some(t) = anchored(page, target)
+                            && t != index
                         {
-                            referenced.insert(*a);
+                            referenced.insert(t);
                         }
                     }
                 }
             }
+            if let Some(subject) = subject(&table.caption) {
+                subjects.insert(index, subject);
+            }
         }
+        // A subject is a reference only where some other table has an untyped object row of
+        // that name (and no anchor points elsewhere).
+        subjects.retain(|&index, subject| {
+            page.tables.iter().enumerate().any(|(other, t)| {
+                other != index
+                    && t.table.rows.iter().any(|r| {
+                        r.cells
+                            .first()
+                            .is_some_and(|c| fields::plain(c) == *subject)
+                            && r.cells.iter().all(|c| !c.contains(":ref:`"))
+                    })
+            })
+        });
+        referenced.extend(subjects.keys().copied());
         Self {
             page,
             referenced,
-            by_anchor: HashMap::new(),
+            subjects,
+            by_table: HashMap::new(),
             objects: Vec::new(),
         }
     }
 
     /// Whether the table documents an object type (it is read when referenced).
     pub(crate) fn is_object_table(&self, table: &PageTable) -> bool {
-        table
-            .anchor
-            .as_deref()
-            .is_some_and(|a| self.referenced.contains(a))
+        self.index_of(table)
+            .is_some_and(|i| self.referenced.contains(&i))
     }
 
     /// Whether `anchor` labels a table of the page.
     pub(crate) fn is_table(&self, anchor: &str) -> bool {
-        self.page
-            .tables
-            .iter()
-            .any(|t| t.anchor.as_deref() == Some(anchor))
+        anchored(self.page, anchor).is_some()
     }
 
-    /// The object type of the table labelled `anchor` (read now if it was not yet); `field`
-    /// is the name of the field that refers to it, `line` that row's page line.
+    /// The table whose caption describes a field of this name, if a row refers to it so.
+    pub(crate) fn subject_table(&self, field: &str) -> Option<usize> {
+        self.subjects
+            .iter()
+            .filter(|(_, s)| *s == field)
+            .map(|(i, _)| *i)
+            .min()
+    }
+
+    /// The object type of the table labelled `anchor`.
     pub(crate) fn resolve(
         &mut self,
         anchor: &str,
@@ -76,20 +98,27 @@ impl<'p> Objects<'p> {
         line: usize,
         warnings: &mut Vec<Warning>,
     ) -> Result<String, ImportError> {
-        if let Some(name) = self.by_anchor.get(anchor) {
+        let index = anchored(self.page, anchor).ok_or_else(|| {
+            ImportError::new(
+                line,
+                format!("reference to `{anchor}`, but no table has that label"),
+            )
+        })?;
+        self.resolve_table(index, field, warnings)
+    }
+
+    /// The object type of table `index` (read now if it was not yet); `field` is the name of
+    /// the field that refers to it.
+    pub(crate) fn resolve_table(
+        &mut self,
+        index: usize,
+        field: &str,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<String, ImportError> {
+        if let Some(name) = self.by_table.get(&index) {
             return Ok(name.clone());
         }
-        let page = self.page;
-        let table = page
-            .tables
-            .iter()
-            .find(|t| t.anchor.as_deref() == Some(anchor))
-            .ok_or_else(|| {
-                ImportError::new(
-                    line,
-                    format!("reference to `{anchor}`, but no table has that label"),
-                )
-            })?;
+        let table = &self.page.tables[index];
         let base = base_name(&table.caption, field);
         // The same name on another table (a request and a response flavour): suffix by side.
         let name = if self.taken(&base) {
@@ -102,15 +131,19 @@ impl<'p> Objects<'p> {
         } else {
             self.claim(&base, None)
         };
-        self.by_anchor.insert(anchor.to_owned(), name.clone());
-        let index = self.objects.len();
+        self.by_table.insert(index, name.clone());
+        let at = self.objects.len();
         self.objects.push(Object {
             name: unplaced(name.clone()),
             fields: Vec::new(),
         });
         let fields = fields::read(table, self, warnings)?;
-        self.objects[index].fields = fields;
+        self.objects[at].fields = fields;
         Ok(name)
+    }
+
+    fn index_of(&self, table: &PageTable) -> Option<usize> {
+        self.page.tables.iter().position(|t| std::ptr::eq(t, table))
     }
 
     /// Where the next object read will stand: a body type is placed there, before the
@@ -160,13 +193,14 @@ impl<'p> Objects<'p> {
         name
     }
 
-    /// Anchored tables that are neither placed nor referenced by any row read.
+    /// Object tables that no row read refers to.
     pub(crate) fn unreferenced(&self) -> impl Iterator<Item = &'p PageTable> + '_ {
-        self.page.tables.iter().filter(|t| {
-            t.anchor
-                .as_deref()
-                .is_some_and(|a| self.referenced.contains(a) && !self.by_anchor.contains_key(a))
-        })
+        let page = self.page;
+        page.tables
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.referenced.contains(i) && !self.by_table.contains_key(i))
+            .map(|(_, t)| t)
     }
 
     /// The object types, in the order they were first referenced.
@@ -197,6 +231,31 @@ pub(crate) fn refs(cell: &str) -> impl Iterator<Item = &str> {
         let (_, anchor) = target.rsplit_once('<')?;
         Some(anchor.strip_suffix('>')?.trim())
     })
+}
+
+/// The table labelled `anchor`.
+fn anchored(page: &Page, anchor: &str) -> Option<usize> {
+    page.tables
+        .iter()
+        .position(|t| t.anchor.as_deref() == Some(anchor))
+}
+
+/// The field a caption describes: the name set in bold (`**servers** field description`), or
+/// the first word of `NAME field description` / `NAME parameters`.
+fn subject(caption: &str) -> Option<String> {
+    if let Some(bold) = caption.split("**").nth(1) {
+        let bold = bold.trim();
+        return (!bold.is_empty() && !bold.contains(' ')).then(|| bold.to_owned());
+    }
+    let mut words = caption.split_whitespace();
+    let first = words.next()?;
+    let next = words.next()?.to_ascii_lowercase();
+    (matches!(
+        next.as_str(),
+        "field" | "fields" | "parameters" | "parameter" | "structure" | "object"
+    ) && first.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && first.chars().any(|c| c.is_ascii_lowercase()))
+    .then(|| first.to_owned())
 }
 
 /// An object's name: a caption that is a name (`ApiVersionResp`), the name set in bold in a
