@@ -155,8 +155,13 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
     let mut status = None;
     let mut anchor: Option<String> = None;
     let mut summary: Option<String> = None;
+    let mut pending_name: Option<String> = None;
     for block in blocks::parse(text)? {
         let line = block.line();
+        let mut name_line = match &block {
+            Block::Text { text, .. } if anchor.is_some() && is_name_line(text) => Some(text.clone()),
+            _ => None,
+        };
         match block {
             Block::Anchor { name, .. } => {
                 anchor = Some(name);
@@ -202,6 +207,10 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                     anchor = None;
                     continue;
                 }
+                let caption = match pending_name.take() {
+                    Some(name) if caption.is_empty() => name,
+                    _ => caption,
+                };
                 page.tables.push(PageTable {
                     caption,
                     anchor: anchor.take(),
@@ -266,10 +275,22 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
             },
         }
         // A label before prose or a heading links a section, not a table: nothing of the
-        // operation hangs on it.
-        anchor = None;
+        // operation hangs on it. Only a one-line name between a label and its caption-less
+        // table (`.. _auth:`, `**auth**`, the table) keeps the label for the table.
+        match (&anchor, &pending_name) {
+            (Some(_), None) if name_line.is_some() => pending_name = name_line.take(),
+            _ => {
+                anchor = None;
+                pending_name = None;
+            }
+        }
     }
     Ok(page)
+}
+
+/// A paragraph that only names something: `**auth**`, `identity`, `Parameters in the body`.
+fn is_name_line(text: &str) -> bool {
+    text.len() <= 80 && !text.contains(['.', ':', '`']) && text.split_whitespace().count() <= 6
 }
 
 /// The rows of a table that lists status codes (its first column is headed `Status Code`, or

@@ -120,6 +120,25 @@ pub(super) fn read(
     Ok(fields)
 }
 
+/// A String field the page names but does not describe.
+pub(super) fn untyped(name: &str) -> Field {
+    Field {
+        name: unplaced(name.to_owned()),
+        schema: Schema {
+            ty: unplaced(TypeExpr::String),
+            ty_broken: false,
+            enumeration: None,
+            default: None,
+            minimum: None,
+            maximum: None,
+            min_length: None,
+            max_length: None,
+        },
+        required: true,
+        description: None,
+    }
+}
+
 /// The type of the single row of a whole-body table.
 pub(super) fn row_type(
     table: &PageTable,

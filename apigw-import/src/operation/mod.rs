@@ -134,6 +134,35 @@ pub fn build(
             }
         }
     }
+    // A placeholder no table documents is still a parameter of the path.
+    for name in path.placeholders() {
+        if !params
+            .iter()
+            .any(|p| p.location == ParamLocation::Path && *p.field.name == name.value)
+        {
+            warnings.push(Warning::new(
+                request.line,
+                format!("path placeholder `{{{}}}` is in no parameter table; taken as a required String", name.value),
+            ));
+            params.push(param(ParamLocation::Path, fields::untyped(&name.value)));
+        }
+    }
+    // Query and header values are text: an untyped list holds strings; an object has no
+    // spelling in a query string the format defines, so the value is passed as written.
+    for p in params.iter_mut().filter(|p| p.location != ParamLocation::Path) {
+        let ty = &mut p.field.schema.ty.value;
+        match ty {
+            TypeExpr::Array(inner) if **inner == TypeExpr::Any => **inner = TypeExpr::String,
+            TypeExpr::Any | TypeExpr::Map(_) | TypeExpr::Named(_) => {
+                warnings.push(Warning::new(
+                    request.line,
+                    format!("{} `{}` is documented as `{ty}`; passed as a String", p.location.noun(), p.field.name.value),
+                ));
+                *ty = TypeExpr::String;
+            }
+            _ => {}
+        }
+    }
     for table in objects.unreferenced() {
         warnings.push(Warning::new(
             table.line,
@@ -156,9 +185,25 @@ pub fn build(
     if statuses.is_empty() {
         statuses.push((success, String::new()));
     }
+    // One result type per operation: a bodiless 2xx beside a 2xx with a body cannot be
+    // decoded into it, so the spec keeps the statuses that have one, and says so.
+    let success_body = statuses
+        .iter()
+        .find(|(c, _)| (200..300).contains(c) && bodies.contains_key(c))
+        .map(|(c, _)| *c);
     let mut responses = Vec::new();
     for (status, description) in statuses {
-        let body = bodies.remove(&status).map(unplaced);
+        if let Some(with_body) = success_body
+            && (200..300).contains(&status)
+            && bodies.get(&status) != bodies.get(&with_body)
+        {
+            warnings.push(Warning::new(
+                request.line,
+                format!("success status {status} documents another body than {with_body}; an operation has one result type, so the spec keeps {with_body} only"),
+            ));
+            continue;
+        }
+        let body = bodies.get(&status).cloned().map(unplaced);
         let documented = page
             .response_examples
             .iter()
@@ -175,9 +220,9 @@ pub fn build(
     for e in &page.response_examples {
         let status = e.status.unwrap_or(success);
         if !responses.iter().any(|r| r.status.value == status) {
-            return Err(ImportError::new(
+            warnings.push(Warning::new(
                 e.line,
-                format!("example response for status {status}, which the page does not list"),
+                format!("example response for status {status}, which the spec does not keep; left out"),
             ));
         }
     }
