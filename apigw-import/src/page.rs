@@ -271,6 +271,12 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                         summary = Some(text);
                     }
                 }
+                // `-  Normal` with `200` under it: a status the operation answers with.
+                Role::Statuses | Role::Response => {
+                    if let Some(code) = named_status(&text) {
+                        page.status_markers.push((code, line));
+                    }
+                }
                 _ => {}
             },
         }
@@ -286,6 +292,16 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
         }
     }
     Ok(page)
+}
+
+/// A short line that ends in a status code: `Normal 200`, `Normal response code: 201`.
+fn named_status(text: &str) -> Option<u16> {
+    let plain: String = text.chars().filter(|&c| c != '*').collect();
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    if words.len() > 4 {
+        return None;
+    }
+    leading_code(words.last()?)
 }
 
 /// A paragraph that only names something: `**auth**`, `identity`, `Parameters in the body`.

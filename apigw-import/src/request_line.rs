@@ -24,10 +24,23 @@ pub fn read(text: &str, line: usize) -> Option<RequestLine> {
     let plain = plain(text);
     let (method, rest) = plain.split_once(char::is_whitespace)?;
     Method::ALL.iter().find(|(m, _)| *m == method)?;
-    let mut words = rest.split_whitespace();
-    let target = words.next()?;
+    // The target ends at the first space outside braces (`{Cloud Eye endpoint}` is one).
+    let rest = rest.trim_start();
+    let mut depth = 0usize;
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            c.is_whitespace() && depth == 0
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let target = &rest[..end];
     // Only a protocol version may follow the target (`HTTP/1.1`).
-    if words.any(|w| !w.starts_with("HTTP/")) {
+    if rest[end..].split_whitespace().any(|w| !w.starts_with("HTTP/")) {
         return None;
     }
     let (path, query) = target_parts(target)?;
