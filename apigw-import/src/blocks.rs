@@ -98,6 +98,20 @@ pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
             i += 1;
             continue;
         }
+        // A label set as a bullet item (`-  .. _name:`) labels what follows the item.
+        if let Some(name) = trimmed
+            .strip_prefix("- ")
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix(".. _"))
+            .and_then(|r| r.strip_suffix(':'))
+        {
+            blocks.push(Block::Anchor {
+                name: name.to_owned(),
+                line: number,
+            });
+            i += 1;
+            continue;
+        }
         if let Some(rest) = trimmed.strip_prefix(".. ") {
             if let Some(name) = rest.strip_prefix('_').and_then(|r| r.strip_suffix(':')) {
                 blocks.push(Block::Anchor {

@@ -159,7 +159,7 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
     for block in blocks::parse(text)? {
         let line = block.line();
         let mut name_line = match &block {
-            Block::Text { text, .. } if anchor.is_some() && is_name_line(text) => Some(text.clone()),
+            Block::Text { text, .. } if is_name_line(text) => Some(text.clone()),
             _ => None,
         };
         match block {
@@ -283,8 +283,10 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
         // A label before prose or a heading links a section, not a table: nothing of the
         // operation hangs on it. Only a one-line name between a label and its caption-less
         // table (`.. _auth:`, `**auth**`, the table) keeps the label for the table.
+        // The same line names a caption-less table that follows it (`-  Parameters in the
+        // request header`, then the table).
         match (&anchor, &pending_name) {
-            (Some(_), None) if name_line.is_some() => pending_name = name_line.take(),
+            (_, None) if name_line.is_some() => pending_name = name_line.take(),
             _ => {
                 anchor = None;
                 pending_name = None;
@@ -313,9 +315,10 @@ fn is_name_line(text: &str) -> bool {
 /// every first cell is a three-digit code): code, description, line.
 fn status_table(table: &Table) -> Result<Option<Vec<(u16, String, usize)>>, ImportError> {
     let first = table.header.first().map(|h| h.to_ascii_lowercase());
-    let headed = first
-        .as_deref()
-        .is_some_and(|h| h.contains("status") || h.contains("returned value"));
+    let all = !table.rows.is_empty() && table.rows.iter().all(|r| leading_code(&r.cells[0]).is_some());
+    let headed = first.as_deref().is_some_and(|h| {
+        h.contains("status code") || h.contains("returned value") || (h.contains("status") && all)
+    });
     let all_codes = !table.rows.is_empty()
         && table
             .rows

@@ -121,7 +121,12 @@ fn target_parts(target: &str) -> Option<(String, Vec<String>)> {
             .map(|(i, _)| i)?
     };
     let target = &without_scheme[start..];
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    // A URI template's query part: `/v3/endpoints{?interface,service_id}`.
+    let (path, query) = match target.split_once("{?") {
+        Some((path, names)) => (path, names.trim_end_matches('}')),
+        None => target.split_once('?').unwrap_or((target, "")),
+    };
+    let query = query.replace(',', "&");
     if path.is_empty() || path.contains(char::is_whitespace) {
         return None;
     }
@@ -158,6 +163,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(l.path, "/v3/auth/projects");
+        let l = read("GET /v3/endpoints{?interface,service_id}", 1).unwrap();
+        assert_eq!(l.path, "/v3/endpoints");
+        assert_eq!(l.query, ["interface", "service_id"]);
         assert!(read("GET the list of things", 1).is_none());
         assert!(read("Deleting things", 1).is_none());
         let p = path_line("PATH: /rds/v1/{project_id}/backups", 9).unwrap();

@@ -55,7 +55,9 @@ impl PageType {
     }
 }
 
-const BUILTINS: [(&str, &str); 24] = [
+const BUILTINS: [(&str, &str); 26] = [
+    ("Null", "Object"),
+    ("None", "Object"),
     ("String", "String"),
     ("Str", "String"),
     ("UUID", "String"),
@@ -171,7 +173,16 @@ fn read(text: &str) -> Option<PageType> {
         let value = value.strip_suffix(" object").unwrap_or(value);
         return Some(PageType::Map(Box::new(read(value)?)));
     }
+    // `List (NAT gateways)`: a list of the objects named in parentheses.
+    if text
+        .strip_prefix("List (")
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|i| i.split_whitespace().all(is_name))
+    {
+        return Some(PageType::Array(Box::new(any())));
+    }
     for (open, close) in [
+        ("List(", ')'),
         ("Array<", '>'),
         ("List<", '>'),
         ("Set<", '>'),
@@ -251,6 +262,8 @@ mod tests {
         assert_eq!(show("TokenAuth object"), "Object");
         assert_eq!(show("String(64)"), "String");
         assert_eq!(sized_string("String(64)"), Some(64));
-        assert!(parse("None").is_err());
+        assert_eq!(show("Null"), "Object");
+        assert_eq!(show("List(Dict)"), "Array<Object>");
+        assert_eq!(show("List (NAT gateways)"), "Array<Object>");
     }
 }

@@ -73,13 +73,24 @@ pub(super) fn read(
         if name.is_empty() {
             return Err(ImportError::new(row.line, "a row without a parameter name"));
         }
+        if fields.iter().any(|f: &Field| *f.name == name) {
+            warnings.push(Warning::new(
+                row.line,
+                format!("`{name}` is listed twice in table `{}`; the first row is kept", table.caption),
+            ));
+            continue;
+        }
         let required = match mandatory_col {
             None => false,
             Some(c) => mandatory(&row.cells[c], row.line)?,
         };
         let desc_cell = desc_col.map_or("", |c| row.cells[c].as_str());
         let ty = match type_col {
-            Some(c) => field_type(&row.cells[c], desc_cell, &name, row.line, objects, warnings)?,
+            Some(c) => {
+                // The name cell may point at the table too (`:ref:\`token <anchor>\``).
+                let pointers = format!("{desc_cell}\n{}", row.cells[name_col]);
+                field_type(&row.cells[c], &pointers, &name, row.line, objects, warnings)?
+            }
             None => TypeExpr::String,
         };
         let mut description = cell::parse(desc_cell, row.line)?;
@@ -307,9 +318,10 @@ fn replace_any(ty: TypeExpr, name: &str) -> TypeExpr {
 
 /// A name cell without its markup: `**name**`, ``` ``name`` ```, escapes.
 pub(super) fn plain(cell: &str) -> String {
-    cell.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // A name has no spaces: the ones in the cell are line wraps.
+    cell::inline(cell)
+        .split_whitespace()
+        .collect::<String>()
         .replace("**", "")
         .replace("``", "")
         .replace('\\', "")

@@ -94,13 +94,15 @@ pub fn build(
                 }
                 let at = objects.mark();
                 let fields = fields::read(table, &mut objects, warnings)?;
+                // A body that carries a file is a form, whatever the caption says.
+                let form = *form || fields.iter().any(|f| f.schema.ty.value == TypeExpr::File);
                 let name = objects.body(&format!("{id}RequestBody"), at, fields);
                 body = Some(RequestBody {
                     span: 0..0,
                     ty: unplaced(TypeExpr::Named(name)),
                     required: true,
                     description: None,
-                    content_type: if *form {
+                    content_type: if form {
                         apigw_spec::check::FORM_DATA.to_owned()
                     } else {
                         "application/json".to_owned()
