@@ -140,11 +140,14 @@ pub struct Page {
 }
 
 impl Page {
-    /// Whether the page documents an operation: it has a `URI` section.
+    /// Whether the page documents an operation: it has a `URI` section that states a request
+    /// line (a `URI` section without one explains URIs in general). A page that cannot be read
+    /// counts as an operation, so that why it cannot be read is reported.
     pub fn is_operation(text: &str) -> bool {
-        blocks::headings(text)
+        let has_uri = blocks::headings(text)
             .into_iter()
-            .any(|h| Role::of(h) == Role::Uri)
+            .any(|h| Role::of(h) == Role::Uri);
+        has_uri && read(text).map_or(true, |page| !page.request_lines.is_empty())
     }
 }
 

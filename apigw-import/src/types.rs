@@ -55,7 +55,8 @@ impl PageType {
     }
 }
 
-const BUILTINS: [(&str, &str); 26] = [
+const BUILTINS: [(&str, &str); 27] = [
+    ("JSONObject", "Object"),
     ("Null", "Object"),
     ("None", "Object"),
     ("String", "String"),
@@ -198,10 +199,12 @@ fn read(text: &str) -> Option<PageType> {
     if let Some(item) = text
         .strip_suffix(" array")
         .or_else(|| text.strip_suffix(" Array"))
+        .or_else(|| text.strip_suffix(" list"))
     {
         let item = item.trim();
         let item = item.strip_suffix(" structure").unwrap_or(item);
-        let item = builtin(item).or_else(|| is_name(item).then(any))?;
+        let named = !item.is_empty() && item.split_whitespace().all(is_name);
+        let item = builtin(item).or_else(|| named.then(any))?;
         return Some(PageType::Array(Box::new(item)));
     }
     let inner = text.strip_suffix(" object").unwrap_or(text);
@@ -263,6 +266,8 @@ mod tests {
         assert_eq!(show("String(64)"), "String");
         assert_eq!(sized_string("String(64)"), Some(64));
         assert_eq!(show("Null"), "Object");
+        assert_eq!(show("String list"), "Array<String>");
+        assert_eq!(show("Match condition structure array"), "Array<Object>");
         assert_eq!(show("List(Dict)"), "Array<Object>");
         assert_eq!(show("List (NAT gateways)"), "Array<Object>");
     }

@@ -20,6 +20,9 @@ const NAME: &[&str] = &[
     "Field",
     "Attribute",
     "Key",
+    "Response Item",
+    "Request Item",
+    "Header",
 ];
 const TYPE: &[&str] = &["Type", "Data Type", "Parameter Type", "Value Type"];
 const MANDATORY: &[&str] = &[
