@@ -50,7 +50,13 @@ fn specs() -> Vec<(String, Spec)> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
-            if path.is_dir() {
+            // `specs/<service>/` holds another service's specs (its pages are in
+            // `reference/<service>/`); APIG's are the folders of `specs/` itself.
+            let other_service = path.parent() == Some(&Path::new(ROOT).join("specs"))
+                && path
+                    .file_name()
+                    .is_some_and(|n| Path::new(ROOT).join("reference").join(n).is_dir());
+            if path.is_dir() && !other_service {
                 walk(&path, out);
             } else if path.extension().is_some_and(|e| e == "toml") {
                 out.push(path);

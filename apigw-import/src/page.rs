@@ -318,7 +318,11 @@ fn is_name_line(text: &str) -> bool {
 /// every first cell is a three-digit code): code, description, line.
 fn status_table(table: &Table) -> Result<Option<Vec<(u16, String, usize)>>, ImportError> {
     let first = table.header.first().map(|h| h.to_ascii_lowercase());
-    let all = !table.rows.is_empty() && table.rows.iter().all(|r| leading_code(&r.cells[0]).is_some());
+    let all = !table.rows.is_empty()
+        && table
+            .rows
+            .iter()
+            .all(|r| leading_code(&r.cells[0]).is_some());
     let headed = first.as_deref().is_some_and(|h| {
         h.contains("status code") || h.contains("returned value") || (h.contains("status") && all)
     });

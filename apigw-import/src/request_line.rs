@@ -40,7 +40,10 @@ pub fn read(text: &str, line: usize) -> Option<RequestLine> {
         .map_or(rest.len(), |(i, _)| i);
     let target = &rest[..end];
     // Only a protocol version may follow the target (`HTTP/1.1`).
-    if rest[end..].split_whitespace().any(|w| !w.starts_with("HTTP/")) {
+    if rest[end..]
+        .split_whitespace()
+        .any(|w| !w.starts_with("HTTP/"))
+    {
         return None;
     }
     let (path, query) = target_parts(target)?;

@@ -79,7 +79,10 @@ pub(super) fn read(
         if fields.iter().any(|f: &Field| *f.name == name) {
             warnings.push(Warning::new(
                 row.line,
-                format!("`{name}` is listed twice in table `{}`; the first row is kept", table.caption),
+                format!(
+                    "`{name}` is listed twice in table `{}`; the first row is kept",
+                    table.caption
+                ),
             ));
             continue;
         }
@@ -321,10 +324,16 @@ fn replace_any(ty: TypeExpr, name: &str) -> TypeExpr {
 
 /// A name cell without its markup: `**name**`, ``` ``name`` ```, escapes.
 pub(super) fn plain(cell: &str) -> String {
-    // A name has no spaces: the ones in the cell are line wraps.
+    // A space next to `_` or `-` is a line wrap inside the name (`protocol\n_id`).
     cell::inline(cell)
+        .replace('\\', "")
         .split_whitespace()
-        .collect::<String>()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" _", "_")
+        .replace("_ ", "_")
+        .replace(" -", "-")
+        .replace("- ", "-")
         .replace("**", "")
         .replace("``", "")
         .replace('\\', "")

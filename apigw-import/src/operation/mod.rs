@@ -151,14 +151,21 @@ pub fn build(
     }
     // Query and header values are text: an untyped list holds strings; an object has no
     // spelling in a query string the format defines, so the value is passed as written.
-    for p in params.iter_mut().filter(|p| p.location != ParamLocation::Path) {
+    for p in params
+        .iter_mut()
+        .filter(|p| p.location != ParamLocation::Path)
+    {
         let ty = &mut p.field.schema.ty.value;
         match ty {
             TypeExpr::Array(inner) if **inner == TypeExpr::Any => **inner = TypeExpr::String,
             TypeExpr::Any | TypeExpr::Map(_) | TypeExpr::Named(_) => {
                 warnings.push(Warning::new(
                     request.line,
-                    format!("{} `{}` is documented as `{ty}`; passed as a String", p.location.noun(), p.field.name.value),
+                    format!(
+                        "{} `{}` is documented as `{ty}`; passed as a String",
+                        p.location.noun(),
+                        p.field.name.value
+                    ),
                 ));
                 *ty = TypeExpr::String;
             }
@@ -224,7 +231,9 @@ pub fn build(
         if !responses.iter().any(|r| r.status.value == status) {
             warnings.push(Warning::new(
                 e.line,
-                format!("example response for status {status}, which the spec does not keep; left out"),
+                format!(
+                    "example response for status {status}, which the spec does not keep; left out"
+                ),
             ));
         }
     }
