@@ -1,11 +1,14 @@
 //! The `apigw` command line as a user runs it: a subprocess, against the embedded emulator
 //! (no endpoint configured) or a server of the test's own.
 
+mod support;
+
 use std::process::{Command, Output};
 
 use serde_json::Value;
+use support::{Loopback, PROJECT, TOKEN};
+use wiremock::ResponseTemplate;
 use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn apigw(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_apigw"))
@@ -87,9 +90,9 @@ fn invalid_values_are_refused_before_anything_is_sent() {
         "--endpoint",
         "http://127.0.0.1:9",
         "--project-id",
-        "p",
+        PROJECT,
         "--token",
-        "t",
+        TOKEN,
     ];
     let out = apigw(
         &[
@@ -152,24 +155,21 @@ fn invalid_values_are_refused_before_anything_is_sent() {
 
 #[tokio::test]
 async fn a_service_error_is_printed_as_code_message_and_request_id() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(404)
-                .insert_header("x-request-id", "req-42")
-                .set_body_json(serde_json::json!({"error_code": "APIG.3002", "error_msg": "API a does not exist"})),
-        )
-        .mount(&server)
-        .await;
+    let not_found = ResponseTemplate::new(404)
+        .insert_header("x-request-id", "req-42")
+        .set_body_json(
+            serde_json::json!({"error_code": "APIG.3002", "error_msg": "API a does not exist"}),
+        );
+    let server = Loopback::scripted(method("GET"), vec![not_found]).await;
     let uri = server.uri();
     let out = tokio::task::spawn_blocking(move || {
         apigw(&[
             "--endpoint",
             &uri,
             "--project-id",
-            "p",
+            PROJECT,
             "--token",
-            "t",
+            TOKEN,
             "list-api-versions-v2",
             "--instance-id",
             "d",
@@ -185,6 +185,13 @@ async fn a_service_error_is_printed_as_code_message_and_request_id() {
         "APIG.3002: API a does not exist (request id req-42)"
     );
     assert!(out.stdout.is_empty());
+    let request = &server.requests().await[0];
+    assert_eq!(server.hits(), 1, "a 404 is not retried");
+    assert_eq!(request.headers["x-auth-token"], TOKEN);
+    assert_eq!(
+        request.url.path(),
+        format!("/v2/{PROJECT}/apigw/instances/d/apis/publish/a")
+    );
 }
 
 #[test]

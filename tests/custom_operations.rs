@@ -5,8 +5,9 @@
 
 mod support;
 
-use apigw::{BuildError, Config, Credentials, Error, runtime};
+use apigw::{BuildError, Error, runtime};
 use serde_json::{Value, json};
+use support::{Loopback, PROJECT, TOKEN, json_reply};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -26,13 +27,9 @@ mod widgets {
 
 use widgets::create_widget::{CreateWidgetError, Tag, Widget, WidgetSpec};
 
-fn client(server: &MockServer) -> Client {
-    let config = Config::builder()
-        .endpoint(server.uri())
-        .project_id("p")
-        .credentials(Credentials::token("t"))
-        .build()
-        .unwrap();
+/// The library author's client for `endpoint`, configured as the shared fixtures are.
+fn client(endpoint: &str) -> Client {
+    let config = support::config(endpoint).build().unwrap();
     Client(runtime::Client::new(config).unwrap())
 }
 
@@ -54,15 +51,12 @@ async fn sends_the_json_body_path_query_and_headers() {
         serde_json::from_str(&documented.body.as_ref().unwrap().examples[0].json.value).unwrap();
     let response_example = &documented.responses[0].examples[0].json.value;
     Mock::given(method("POST"))
-        .and(path("/v2/p/widgets/7"))
+        .and(path(format!("/v2/{PROJECT}/widgets/7")))
         .and(header("x-trace", "abc-1"))
-        .and(header("x-auth-token", "t"))
+        .and(header("x-auth-token", TOKEN))
         .and(header("content-type", "application/json"))
         .and(body_json(&request_example))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .set_body_raw(response_example.clone().into_bytes(), "application/json"),
-        )
+        .respond_with(json_reply(201, response_example))
         .expect(1)
         .mount(&server)
         .await;
@@ -70,7 +64,7 @@ async fn sends_the_json_body_path_query_and_headers() {
     // The body encodes from the generated type to the documented example.
     assert_eq!(serde_json::to_value(spec_body()).unwrap(), request_example);
 
-    let created = client(&server)
+    let created = client(&server.uri())
         .create_widget(7, spec_body())
         .tag(vec![Tag::New, Tag::Used])
         .dry_run(false)
@@ -92,7 +86,7 @@ async fn sends_the_json_body_path_query_and_headers() {
 #[tokio::test]
 async fn limits_on_paths_arrays_headers_and_nothing_is_sent() {
     let server = MockServer::start().await;
-    let client = client(&server);
+    let client = client(&server.uri());
     let err = client
         .create_widget(0, spec_body())
         .send()
@@ -143,12 +137,8 @@ async fn limits_on_paths_arrays_headers_and_nothing_is_sent() {
 
 #[tokio::test]
 async fn an_error_status_without_a_body_is_its_own_variant() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(409))
-        .mount(&server)
-        .await;
-    let err = client(&server)
+    let server = Loopback::scripted(method("POST"), vec![ResponseTemplate::new(409)]).await;
+    let err = client(&server.uri())
         .create_widget(1, spec_body())
         .send()
         .await

@@ -2,41 +2,28 @@
 //! request is answered with a response the generated types decode; credentials, parameters
 //! and bodies are checked as the reference documents; list operations page.
 
+mod support;
+
 use apigw::runtime::{self, FilePart, Form, Request};
-use apigw::{Client, Config, Credentials, RetryPolicy};
+use apigw::{Client, Credentials, RetryPolicy};
 use apigw_emulator::Emulator;
 use apigw_emulator::respond::synthesize;
 use apigw_spec::{ParamLocation, Spec, TypeExpr};
 use serde_json::Value;
-
-fn specs() -> Vec<(&'static runtime::DynOperation, Spec)> {
-    apigw::operations()
-        .map(|op| {
-            (
-                op,
-                apigw_spec::load(op.meta.id, op.spec).unwrap_or_else(|e| panic!("{e}")),
-            )
-        })
-        .collect()
-}
+use support::{PROJECT, generated_specs};
 
 async fn emulator() -> Emulator {
-    Emulator::start(specs().into_iter().map(|(_, s)| s))
+    Emulator::start(generated_specs().into_iter().map(|(_, s)| s))
         .await
         .unwrap()
 }
 
+/// A client for the emulator at `url`, with `credentials`; no retries, so every status is the
+/// emulator's first answer.
 fn client(url: &str, credentials: Credentials) -> Client {
-    Client::new(
-        Config::builder()
-            .endpoint(url)
-            .project_id("p1")
-            .credentials(credentials)
-            .retry(RetryPolicy::disabled())
-            .build()
-            .unwrap(),
-    )
-    .unwrap()
+    support::client_for(url, |c| {
+        c.credentials(credentials).retry(RetryPolicy::disabled())
+    })
 }
 
 /// A text value the spec accepts for a parameter.
@@ -73,7 +60,7 @@ fn example_request(
                 .params_in(ParamLocation::Path)
                 .find(|p| p.field.name.value == n)
             {
-                _ if n == "project_id" => "p1".to_owned(),
+                _ if n == "project_id" => PROJECT.to_owned(),
                 Some(param) => valid_value(spec, &param.field.schema),
                 None => "demo".to_owned(),
             }
@@ -145,7 +132,7 @@ async fn every_operation_answers_its_example_requests_with_a_decodable_response(
     let client = client(&emulator.url(), Credentials::token("t"));
     let contradicting = contradicting_request_examples();
     let (mut operations, mut succeeded, mut refused) = (0, 0, 0);
-    for (op, spec) in specs() {
+    for (op, spec) in generated_specs() {
         operations += 1;
         // Every documented example body (JSON bodies), or one made from the type.
         let examples: Vec<Option<Value>> = match &spec.body {

@@ -8,14 +8,15 @@
 //! reason, in `tests/example_discrepancies.tsv`; the test checks the list is exact, so it can
 //! only shrink (fix the importer or the generator, then delete the line).
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use apigw::runtime::{self, DynOperation, RawResponse, StatusCode, header::HeaderMap};
 use apigw_spec::{ParamLocation, Spec};
 use serde_json::Value;
-
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use support::ROOT;
 const REFERENCE_PREFIX: &str = "dedicated_gateway_apis_v2/";
 
 struct ManifestRow {
@@ -45,28 +46,9 @@ fn manifest() -> Vec<ManifestRow> {
         .collect()
 }
 
-/// Every spec under `specs/`, loaded, with its path relative to the repository.
+/// Every APIG spec under `specs/`, loaded, with its path relative to the repository.
 fn specs() -> Vec<(String, Spec)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            // `specs/<service>/` holds another service's specs (its pages are in
-            // `reference/<service>/`); APIG's are the folders of `specs/` itself.
-            let other_service = path.parent() == Some(&Path::new(ROOT).join("specs"))
-                && path
-                    .file_name()
-                    .is_some_and(|n| Path::new(ROOT).join("reference").join(n).is_dir());
-            if path.is_dir() && !other_service {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&Path::new(ROOT).join("specs"), &mut files);
-    files.sort();
-    files
+    support::spec_files()
         .into_iter()
         .map(|file| {
             let shown = file

@@ -5,7 +5,6 @@
 mod support;
 
 use std::io::Write as _;
-use std::net::TcpListener;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -15,46 +14,26 @@ use apigw::access_control_policy_management::create_acl_strategy_v2::{
     CreateAclStrategyV2RequestBodyEntityType,
 };
 use apigw::runtime::paging::StreamExt;
-use apigw::{Client, Config, Credentials, ErrorKind, RetryPolicy};
+use apigw::{Client, Credentials, ErrorKind, RetryPolicy};
 use serde_json::{Value, json};
+use support::{Loopback, PROJECT, client_for, raw_server};
 use wiremock::matchers::{method, path_regex};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 const SK: &str = "sk-very-secret-456";
-
-fn config(endpoint: &str) -> apigw::ConfigBuilder {
-    Config::builder()
-        .endpoint(endpoint)
-        .project_id("p1")
-        .credentials(Credentials::token(support::TOKEN))
-        .retry(
-            RetryPolicy::default()
-                .initial_backoff(Duration::from_millis(1))
-                .max_backoff(Duration::from_millis(5)),
-        )
-}
-
-fn client_for(
-    endpoint: &str,
-    tune: impl FnOnce(apigw::ConfigBuilder) -> apigw::ConfigBuilder,
-) -> Client {
-    Client::new(tune(config(endpoint)).build().unwrap()).unwrap()
-}
 
 fn show_api_body(id: &str) -> Value {
     json!({"id": id, "name": format!("api-{id}"), "req_method": "GET", "extra_field": [1, 2, 3]})
 }
 
-/// Answers with the statuses given, one per request, then repeats the last.
-struct Sequence {
-    statuses: Vec<(u16, Option<&'static str>)>,
-    seen: Arc<AtomicUsize>,
-}
-
-impl Respond for Sequence {
-    fn respond(&self, _: &Request) -> ResponseTemplate {
-        let n = self.seen.fetch_add(1, Ordering::SeqCst);
-        let (status, retry_after) = self.statuses[n.min(self.statuses.len() - 1)];
+/// A server answering the API and ACL paths with the statuses given, one per request, then
+/// the last again; error bodies name the attempt, request ids count `rid-1`, `rid-2`, ...
+async fn sequence(statuses: Vec<(u16, Option<&'static str>)>) -> Loopback {
+    let paths = path_regex(format!(
+        "^/v2/{PROJECT}/apigw/instances/[^/]+/(apis|acls).*$"
+    ));
+    Loopback::start(paths, move |n, _| {
+        let (status, retry_after) = statuses[n.min(statuses.len() - 1)];
         let mut template = if status < 300 {
             ResponseTemplate::new(status).set_body_json(show_api_body("a1"))
         } else {
@@ -66,33 +45,16 @@ impl Respond for Sequence {
             template = template.insert_header("retry-after", value);
         }
         template.insert_header("x-request-id", format!("rid-{}", n + 1).as_str())
-    }
-}
-
-async fn sequence(statuses: Vec<(u16, Option<&'static str>)>) -> (MockServer, Arc<AtomicUsize>) {
-    let server = MockServer::start().await;
-    let seen = Arc::new(AtomicUsize::new(0));
-    Mock::given(path_regex("^/v2/p1/apigw/instances/[^/]+/(apis|acls).*$"))
-        .respond_with(Sequence {
-            statuses,
-            seen: seen.clone(),
-        })
-        .mount(&server)
-        .await;
-    (server, seen)
+    })
+    .await
 }
 
 #[tokio::test]
 async fn a_response_slower_than_the_timeout_is_a_timeout_error() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(show_api_body("a1"))
-                .set_delay(Duration::from_secs(5)),
-        )
-        .mount(&server)
-        .await;
+    let slow = ResponseTemplate::new(200)
+        .set_body_json(show_api_body("a1"))
+        .set_delay(Duration::from_secs(5));
+    let server = Loopback::scripted(method("GET"), vec![slow]).await;
     let client = client_for(&server.uri(), |c| c.timeout(Duration::from_millis(200)));
     let err = client
         .show_details_of_api_v2("gw", "a1")
@@ -108,7 +70,7 @@ async fn a_response_slower_than_the_timeout_is_a_timeout_error() {
 
 #[tokio::test]
 async fn a_503_then_200_is_retried_and_succeeds() {
-    let (server, seen) = sequence(vec![(503, None), (200, None)]).await;
+    let server = sequence(vec![(503, None), (200, None)]).await;
     let client = client_for(&server.uri(), |c| c);
     let api = client
         .show_details_of_api_v2("gw", "a1")
@@ -117,12 +79,12 @@ async fn a_503_then_200_is_retried_and_succeeds() {
         .unwrap();
     assert_eq!(api.id.as_deref(), Some("a1"));
     assert_eq!(api.request_id(), Some("rid-2"));
-    assert_eq!(seen.load(Ordering::SeqCst), 2);
+    assert_eq!(server.hits(), 2);
 }
 
 #[tokio::test]
 async fn a_500_every_time_gives_up_after_the_configured_attempts_with_the_last_error() {
-    let (server, seen) = sequence(vec![(500, None)]).await;
+    let server = sequence(vec![(500, None)]).await;
     let client = client_for(&server.uri(), |c| {
         c.retry(
             RetryPolicy::default()
@@ -135,7 +97,7 @@ async fn a_500_every_time_gives_up_after_the_configured_attempts_with_the_last_e
         .send()
         .await
         .unwrap_err();
-    assert_eq!(seen.load(Ordering::SeqCst), 4);
+    assert_eq!(server.hits(), 4);
     assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
     assert_eq!(
         err.error_msg(),
@@ -147,7 +109,7 @@ async fn a_500_every_time_gives_up_after_the_configured_attempts_with_the_last_e
 
 #[tokio::test]
 async fn post_is_not_retried_by_default() {
-    let (server, seen) = sequence(vec![(503, None), (201, None)]).await;
+    let server = sequence(vec![(503, None), (201, None)]).await;
     let client = client_for(&server.uri(), |c| c);
     let body = CreateAclStrategyV2RequestBody {
         acl_name: "demo".into(),
@@ -162,7 +124,7 @@ async fn post_is_not_retried_by_default() {
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(
-        seen.load(Ordering::SeqCst),
+        server.hits(),
         1,
         "a POST the server may have acted on is sent once"
     );
@@ -170,7 +132,7 @@ async fn post_is_not_retried_by_default() {
 
 #[tokio::test]
 async fn retry_after_is_honoured_and_a_too_long_one_is_not_waited_for() {
-    let (server, seen) = sequence(vec![(429, Some("1")), (200, None)]).await;
+    let server = sequence(vec![(429, Some("1")), (200, None)]).await;
     let client = client_for(&server.uri(), |c| c);
     let started = Instant::now();
     client
@@ -178,11 +140,11 @@ async fn retry_after_is_honoured_and_a_too_long_one_is_not_waited_for() {
         .send()
         .await
         .unwrap();
-    assert_eq!(seen.load(Ordering::SeqCst), 2);
+    assert_eq!(server.hits(), 2);
     // The backoff alone would be a few milliseconds; the server asked for a second.
     assert!(started.elapsed() >= Duration::from_secs(1));
 
-    let (server, seen) = sequence(vec![(429, Some("3600")), (200, None)]).await;
+    let server = sequence(vec![(429, Some("3600")), (200, None)]).await;
     let client = client_for(&server.uri(), |c| c);
     let err = client
         .show_details_of_api_v2("gw", "a1")
@@ -191,25 +153,10 @@ async fn retry_after_is_honoured_and_a_too_long_one_is_not_waited_for() {
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
     assert_eq!(
-        seen.load(Ordering::SeqCst),
+        server.hits(),
         1,
         "an hour is beyond max_retry_after: the 429 is returned"
     );
-}
-
-/// A server on loopback that answers every connection with `reply` (raw bytes), then closes.
-fn raw_server(reply: impl Fn(&mut std::net::TcpStream) + Send + Sync + 'static) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { break };
-            let mut buf = [0u8; 4096];
-            let _ = std::io::Read::read(&mut stream, &mut buf);
-            reply(&mut stream);
-        }
-    });
-    format!("http://{address}")
 }
 
 #[tokio::test]
@@ -348,29 +295,18 @@ async fn invalid_json_html_502_and_wrong_content_type() {
     assert_eq!(api.name.as_deref(), Some("api-a1"));
 }
 
-/// Echoes the API id of the path into the body.
-struct Echo;
-
-impl Respond for Echo {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let id = request
-            .url
-            .path()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        ResponseTemplate::new(200).set_body_json(show_api_body(&id))
-    }
+/// A server that echoes the API id of the path into the body.
+async fn echo() -> Loopback {
+    Loopback::start(method("GET"), |_, request: &Request| {
+        let id = request.url.path().rsplit('/').next().unwrap_or_default();
+        ResponseTemplate::new(200).set_body_json(show_api_body(id))
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_concurrent_calls_from_one_client_get_their_own_results() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(Echo)
-        .mount(&server)
-        .await;
+    let server = echo().await;
     let client = client_for(&server.uri(), |c| c);
     let calls = (0..1000).map(|i| {
         let client = client.clone();
@@ -396,11 +332,7 @@ async fn a_thousand_concurrent_calls_from_one_client_get_their_own_results() {
 
 #[tokio::test]
 async fn path_values_reach_the_server_as_one_encoded_segment() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(Echo)
-        .mount(&server)
-        .await;
+    let server = echo().await;
     let client = client_for(&server.uri(), |c| c);
     for value in [
         "a/b",
@@ -417,13 +349,13 @@ async fn path_values_reach_the_server_as_one_encoded_segment() {
             .await
             .unwrap();
     }
-    let received = server.received_requests().await.unwrap();
+    let received = server.requests().await;
     let last_segments: Vec<String> = received
         .iter()
         .map(|r| {
             let path = r.url.path();
             assert!(
-                path.starts_with("/v2/p1/apigw/instances/gw/apis/"),
+                path.starts_with(&format!("/v2/{PROJECT}/apigw/instances/gw/apis/")),
                 "{path}"
             );
             assert_eq!(path.matches('/').count(), 7, "one segment: {path}");
@@ -454,11 +386,8 @@ async fn path_values_reach_the_server_as_one_encoded_segment() {
 
 #[tokio::test]
 async fn aksk_signatures_verify_on_the_server_side() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": "acl1"})))
-        .mount(&server)
-        .await;
+    let created = ResponseTemplate::new(201).set_body_json(json!({"id": "acl1"}));
+    let server = Loopback::scripted(method("POST"), vec![created]).await;
     let client = client_for(&server.uri(), |c| {
         c.credentials(Credentials::aksk("AK1", SK))
     });
@@ -473,7 +402,7 @@ async fn aksk_signatures_verify_on_the_server_side() {
         .send()
         .await
         .unwrap();
-    let request = &server.received_requests().await.unwrap()[0];
+    let request = &server.requests().await[0];
     let authorization = request.headers["authorization"].to_str().unwrap();
     let (prefix, rest) = authorization
         .split_once(" Access=AK1, SignedHeaders=")
@@ -512,14 +441,9 @@ async fn aksk_signatures_verify_on_the_server_side() {
 
 #[tokio::test]
 async fn debug_output_never_shows_the_token_or_the_secret_key() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(500)
-                .set_body_json(json!({"error_code": "APIG.9999", "error_msg": "boom"})),
-        )
-        .mount(&server)
-        .await;
+    let boom = ResponseTemplate::new(500)
+        .set_body_json(json!({"error_code": "APIG.9999", "error_msg": "boom"}));
+    let server = Loopback::scripted(method("GET"), vec![boom]).await;
     for credentials in [
         Credentials::token(support::TOKEN),
         Credentials::aksk("AK1", SK),
@@ -541,15 +465,10 @@ async fn debug_output_never_shows_the_token_or_the_secret_key() {
     }
 }
 
-/// Serves `count` API versions, `offset`/`limit` honoured, reporting `total`.
-struct Versions {
-    count: usize,
-    reported_total: usize,
-    ignore_offset: bool,
-}
-
-impl Respond for Versions {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
+/// A server of `count` API versions, `offset`/`limit` honoured (or `offset` ignored),
+/// reporting `total` as `reported_total`; and a client for it.
+async fn versions(count: usize, reported_total: usize, ignore_offset: bool) -> (Loopback, Client) {
+    let server = Loopback::start(method("GET"), move |_, request: &Request| {
         let query = |name: &str| {
             request
                 .url
@@ -557,35 +476,20 @@ impl Respond for Versions {
                 .find(|(k, _)| k == name)
                 .and_then(|(_, v)| v.parse::<usize>().ok())
         };
-        let offset = if self.ignore_offset {
+        let offset = if ignore_offset {
             0
         } else {
             query("offset").unwrap_or(0)
         };
         let limit = query("limit").unwrap_or(20);
-        let items: Vec<Value> = (offset..self.count.min(offset + limit))
+        let items: Vec<Value> = (offset..count.min(offset + limit))
             .map(|i| json!({"version_id": format!("v{i}"), "status": 1}))
             .collect();
         ResponseTemplate::new(200).set_body_json(
-            json!({"total": self.reported_total, "size": items.len(), "api_versions": items}),
+            json!({"total": reported_total, "size": items.len(), "api_versions": items}),
         )
-    }
-}
-
-async fn versions(
-    count: usize,
-    reported_total: usize,
-    ignore_offset: bool,
-) -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(Versions {
-            count,
-            reported_total,
-            ignore_offset,
-        })
-        .mount(&server)
-        .await;
+    })
+    .await;
     let client = client_for(&server.uri(), |c| c);
     (server, client)
 }
@@ -608,23 +512,23 @@ async fn paging_streams_every_item_once_and_stops_where_it_must() {
     let (server, client) = versions(45, 45, false).await;
     let ids = all_ids(&client, 10).await;
     assert_eq!(ids, (0..45).map(|i| format!("v{i}")).collect::<Vec<_>>());
-    assert_eq!(server.received_requests().await.unwrap().len(), 5);
+    assert_eq!(server.requests().await.len(), 5);
 
     // Exactly 40 = 4 full pages: `total` stops it without asking for an empty fifth.
     let (server, client) = versions(40, 40, false).await;
     assert_eq!(all_ids(&client, 10).await.len(), 40);
-    assert_eq!(server.received_requests().await.unwrap().len(), 4);
+    assert_eq!(server.requests().await.len(), 4);
 
     // A server that overstates `total` ends with an empty page: stop there.
     let (server, client) = versions(40, 1_000_000, false).await;
     assert_eq!(all_ids(&client, 10).await.len(), 40);
-    assert_eq!(server.received_requests().await.unwrap().len(), 5);
+    assert_eq!(server.requests().await.len(), 5);
 
     // A server that ignores `offset` (and overstates `total`) would loop forever: the repeated
     // page is noticed and paging stops after the first.
     let (server, client) = versions(40, 1_000_000, true).await;
     assert_eq!(all_ids(&client, 10).await.len(), 10);
-    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+    assert_eq!(server.requests().await.len(), 2);
 
     // Pages, too.
     let (_server, client) = versions(25, 25, false).await;
@@ -643,7 +547,7 @@ async fn paging_streams_every_item_once_and_stops_where_it_must() {
 
 #[tokio::test]
 async fn a_paging_error_ends_the_stream_after_it_is_yielded() {
-    let (server, _) = sequence(vec![(404, None)]).await;
+    let server = sequence(vec![(404, None)]).await;
     let client = client_for(&server.uri(), |c| c);
     let results: Vec<_> = client
         .list_api_versions_v2("gw", "api")

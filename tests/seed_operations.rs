@@ -9,7 +9,7 @@ use apigw::vpc_endpoint_management::list_endpoint_connections::{
 };
 use apigw::{BuildError, Error, ErrorKind};
 use serde_json::Value;
-use support::{PROJECT, TOKEN, client, examples, spec};
+use support::{PROJECT, TOKEN, client, examples, json_reply, spec};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -24,17 +24,11 @@ fn connections_path() -> String {
     format!("/v2/{PROJECT}/apigw/instances/inst-1/vpc-endpoint/connections")
 }
 
-fn reply(status: u16, body: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status)
-        .set_body_raw(body.as_bytes().to_vec(), "application/json")
-        .insert_header("x-request-id", format!("req-{status}").as_str())
-}
-
 async fn serve(server: &MockServer, at: String, status: u16, body: &str) {
     server.reset().await;
     Mock::given(method("GET"))
         .and(path(at))
-        .respond_with(reply(status, body))
+        .respond_with(json_reply(status, body))
         .mount(server)
         .await;
 }
@@ -49,7 +43,7 @@ async fn list_api_versions_v2_sends_method_path_query_and_token() {
     Mock::given(method("GET"))
         .and(path(versions_path()))
         .and(header("x-auth-token", TOKEN))
-        .respond_with(reply(200, &ok))
+        .respond_with(json_reply(200, &ok))
         .expect(1)
         .mount(&server)
         .await;
@@ -85,7 +79,7 @@ async fn list_endpoint_connections_sends_enum_query_and_no_unset_parameters() {
     Mock::given(method("GET"))
         .and(path(connections_path()))
         .and(header("x-auth-token", TOKEN))
-        .respond_with(reply(200, &ok))
+        .respond_with(json_reply(200, &ok))
         .expect(2)
         .mount(&server)
         .await;
