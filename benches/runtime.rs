@@ -9,6 +9,11 @@
 //!   64 concurrent callers, through the generated client and through hand-written reqwest code
 //!   with the same reqwest settings.
 
+#![allow(
+    missing_docs,
+    reason = "`criterion_group!` defines an undocumented `pub fn benches`; a bench has no public API"
+)]
+
 use std::convert::Infallible;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -28,7 +33,7 @@ use serde_json::{Value, json};
 // ---- hand-written baseline types, as a careful person would write them ----
 
 #[derive(Deserialize)]
-#[allow(dead_code)]
+#[allow(dead_code, reason = "decoded for the measurement, never read")]
 struct HandVersions {
     size: Option<i32>,
     total: Option<i64>,
@@ -36,7 +41,7 @@ struct HandVersions {
 }
 
 #[derive(Deserialize)]
-#[allow(dead_code)]
+#[allow(dead_code, reason = "decoded for the measurement, never read")]
 struct HandVersion {
     version_id: Option<String>,
     version_no: Option<String>,
@@ -49,7 +54,7 @@ struct HandVersion {
 }
 
 #[derive(Deserialize)]
-#[allow(dead_code)]
+#[allow(dead_code, reason = "decoded for the measurement, never read")]
 struct HandConnections {
     size: Option<i32>,
     total: Option<i64>,
@@ -57,7 +62,7 @@ struct HandConnections {
 }
 
 #[derive(Deserialize)]
-#[allow(dead_code)]
+#[allow(dead_code, reason = "decoded for the measurement, never read")]
 struct HandConnection {
     id: Option<String>,
     marker_id: Option<i32>,

@@ -49,7 +49,10 @@ impl std::fmt::Display for Mismatch {
 }
 
 /// Re-encodes a typed result as JSON (what `DynOperation::decode` returns).
-#[allow(clippy::result_large_err)] // the same `Error` every generated `send()` returns
+#[allow(
+    clippy::result_large_err,
+    reason = "the same `Error` every generated `send()` returns"
+)]
 pub fn erase<T: Serialize, E: Serialize>(
     result: Result<Response<T>, Error<E>>,
 ) -> Result<Response<Value>, Error<Value>> {
