@@ -269,10 +269,10 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                         page.request_lines.push(path);
                     }
                 }
-                Role::RequestExamples | Role::ResponseExamples | Role::Examples => {
-                    if text != "None" {
-                        summary = Some(text);
-                    }
+                Role::RequestExamples | Role::ResponseExamples | Role::Examples
+                    if text != "None" =>
+                {
+                    summary = Some(text);
                 }
                 // `-  Normal` with `200` under it: a status the operation answers with.
                 Role::Statuses | Role::Response => {
@@ -316,22 +316,22 @@ fn is_name_line(text: &str) -> bool {
 
 /// The rows of a table that lists status codes (its first column is headed `Status Code`, or
 /// every first cell is a three-digit code): code, description, line.
-fn status_table(table: &Table) -> Result<Option<Vec<(u16, String, usize)>>, ImportError> {
+/// A status code, its description and its page line.
+type StatusRow = (u16, String, usize);
+
+fn status_table(table: &Table) -> Result<Option<Vec<StatusRow>>, ImportError> {
     let first = table.header.first().map(|h| h.to_ascii_lowercase());
-    let all = !table.rows.is_empty()
-        && table
-            .rows
-            .iter()
-            .all(|r| leading_code(&r.cells[0]).is_some());
-    let headed = first.as_deref().is_some_and(|h| {
-        h.contains("status code") || h.contains("returned value") || (h.contains("status") && all)
-    });
     let all_codes = !table.rows.is_empty()
         && table
             .rows
             .iter()
             .all(|r| leading_code(&r.cells[0]).is_some());
-    if !headed && !(all_codes && table.header.len() <= 3 && table.column("Type").is_none()) {
+    let headed = first.as_deref().is_some_and(|h| {
+        h.contains("status code")
+            || h.contains("returned value")
+            || (h.contains("status") && all_codes)
+    });
+    if !(headed || all_codes && table.header.len() <= 3 && table.column("Type").is_none()) {
         return Ok(None);
     }
     let mut out = Vec::new();

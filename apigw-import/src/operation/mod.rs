@@ -59,7 +59,7 @@ pub fn build(
     let id = operation_id(page)?;
 
     let mut objects = Objects::new(page);
-    let placed = roles::place(page, &path, &objects)?;
+    let placed = roles::place(page, &objects)?;
     let mut params: Vec<Param> = Vec::new();
     let mut body: Option<RequestBody> = None;
     let mut bodies: BTreeMap<u16, TypeExpr> = BTreeMap::new();

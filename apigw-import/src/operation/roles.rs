@@ -3,7 +3,7 @@
 //! object type (a table some row refers to, read when referenced). A table the importer cannot
 //! place refuses the page: a table is never skipped.
 
-use apigw_spec::{ParamLocation, PathTemplate};
+use apigw_spec::ParamLocation;
 
 use super::objects::Objects;
 use crate::ImportError;
@@ -31,10 +31,8 @@ pub(super) enum TableRole {
 /// The tables that are not object types, each with what it documents, in page order.
 pub(super) fn place<'p>(
     page: &'p Page,
-    path: &PathTemplate,
     objects: &Objects<'p>,
 ) -> Result<Vec<(&'p PageTable, TableRole)>, ImportError> {
-    let _ = path;
     let mut placed = Vec::new();
     for table in &page.tables {
         if objects.is_object_table(table) {
