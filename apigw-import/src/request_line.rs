@@ -106,7 +106,7 @@ fn target_parts(target: &str) -> Option<(String, Vec<String>)> {
         Some(i) => &target[i + 3..],
         None => target,
     };
-    // The endpoint (`{endpoint}`, `iam.example.com`) ends at the first `/` outside braces.
+    // The endpoint (`{endpoint}`, `api.example.com`) ends at the first `/` outside braces.
     let start = if without_scheme.starts_with('/') {
         0
     } else {
@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(l.path, "/v3/{project_id}/instances");
         assert_eq!(l.query, ["limit", "offset"]);
         let l = read(
-            "GET https://iam.eu-de.otc.t-systems.com/v3/auth/projects",
+            "GET https://api.region.example.com/v3/auth/projects",
             1,
         )
         .unwrap();
@@ -171,10 +171,10 @@ mod tests {
         assert_eq!(l.query, ["interface", "service_id"]);
         assert!(read("GET the list of things", 1).is_none());
         assert!(read("Deleting things", 1).is_none());
-        let p = path_line("PATH: /rds/v1/{project_id}/backups", 9).unwrap();
+        let p = path_line("PATH: /svc/v1/{project_id}/backups", 9).unwrap();
         assert_eq!(
             (p.method.as_str(), p.path.as_str()),
-            ("", "/rds/v1/{project_id}/backups")
+            ("", "/svc/v1/{project_id}/backups")
         );
         assert_eq!(method_line("Method: POST").as_deref(), Some("POST"));
         let (line, body) = split_example("POST https://{endpoint}/v1/x\n\n{\n  \"a\": 1\n}");
