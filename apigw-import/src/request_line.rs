@@ -160,11 +160,7 @@ mod tests {
         .unwrap();
         assert_eq!(l.path, "/v3/{project_id}/instances");
         assert_eq!(l.query, ["limit", "offset"]);
-        let l = read(
-            "GET https://api.region.example.com/v3/auth/projects",
-            1,
-        )
-        .unwrap();
+        let l = read("GET https://api.region.example.com/v3/auth/projects", 1).unwrap();
         assert_eq!(l.path, "/v3/auth/projects");
         let l = read("GET /v3/endpoints{?interface,service_id}", 1).unwrap();
         assert_eq!(l.path, "/v3/endpoints");
