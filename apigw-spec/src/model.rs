@@ -245,6 +245,22 @@ pub struct Schema {
     pub max_length: Option<Spanned<u64>>,
 }
 
+impl Schema {
+    /// A schema of type `ty` without constraints.
+    pub fn of(ty: Spanned<TypeExpr>) -> Schema {
+        Schema {
+            ty,
+            ty_broken: false,
+            enumeration: None,
+            default: None,
+            minimum: None,
+            maximum: None,
+            min_length: None,
+            max_length: None,
+        }
+    }
+}
+
 /// A type expression: `String`, `Array<ApiVersionResp>`, `Map<String, Integer>`, ...
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeExpr {

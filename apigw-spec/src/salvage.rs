@@ -248,16 +248,7 @@ fn string_param(name: &Spanned<String>) -> Param {
         location: ParamLocation::Path,
         field: Field {
             name: name.clone(),
-            schema: Schema {
-                ty: Spanned::new(TypeExpr::String, name.span.clone()),
-                ty_broken: false,
-                enumeration: None,
-                default: None,
-                minimum: None,
-                maximum: None,
-                min_length: None,
-                max_length: None,
-            },
+            schema: Schema::of(Spanned::new(TypeExpr::String, name.span.clone())),
             required: true,
             description: None,
         },

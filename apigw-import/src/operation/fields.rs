@@ -119,14 +119,8 @@ pub(super) fn read(
         let mut field = Field {
             name: unplaced(name),
             schema: Schema {
-                ty: unplaced(ty),
-                ty_broken: false,
-                enumeration: None,
-                default: None,
-                minimum: None,
-                maximum: None,
-                min_length: None,
                 max_length: sized.map(unplaced),
+                ..Schema::of(unplaced(ty))
             },
             required,
             description: None,
@@ -141,16 +135,7 @@ pub(super) fn read(
 pub(super) fn untyped(name: &str) -> Field {
     Field {
         name: unplaced(name.to_owned()),
-        schema: Schema {
-            ty: unplaced(TypeExpr::String),
-            ty_broken: false,
-            enumeration: None,
-            default: None,
-            minimum: None,
-            maximum: None,
-            min_length: None,
-            max_length: None,
-        },
+        schema: Schema::of(unplaced(TypeExpr::String)),
         required: true,
         description: None,
     }
