@@ -37,7 +37,7 @@ macro_rules! codes {
             pub fn constraint(self) -> Option<Constraint> {
                 match self {
                     $($(Code::$variant => Some(Constraint::$constraint),)?)*
-                    #[allow(unreachable_patterns)]
+                    #[allow(unreachable_patterns, reason = "the catch-all is unreachable only if every code has a constraint")]
                     _ => None,
                 }
             }
