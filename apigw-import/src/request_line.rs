@@ -26,18 +26,7 @@ pub fn read(text: &str, line: usize) -> Option<RequestLine> {
     Method::ALL.iter().find(|(m, _)| *m == method)?;
     // The target ends at the first space outside braces (`{Cloud Eye endpoint}` is one).
     let rest = rest.trim_start();
-    let mut depth = 0usize;
-    let end = rest
-        .char_indices()
-        .find(|&(_, c)| {
-            match c {
-                '{' => depth += 1,
-                '}' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            c.is_whitespace() && depth == 0
-        })
-        .map_or(rest.len(), |(i, _)| i);
+    let end = outside_braces(rest, char::is_whitespace).unwrap_or(rest.len());
     let target = &rest[..end];
     // Only a protocol version may follow the target (`HTTP/1.1`).
     if rest[end..]
@@ -90,6 +79,21 @@ pub fn split_example(code: &str) -> (Option<RequestLine>, String) {
     }
 }
 
+/// The byte offset of the first character outside `{...}` that `is` accepts.
+fn outside_braces(text: &str, is: impl Fn(char) -> bool) -> Option<usize> {
+    let mut depth = 0usize;
+    text.char_indices()
+        .find(|&(_, c)| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && is(c)
+        })
+        .map(|(i, _)| i)
+}
+
 /// The text without emphasis and escapes.
 fn plain(text: &str) -> String {
     text.chars()
@@ -107,22 +111,7 @@ fn target_parts(target: &str) -> Option<(String, Vec<String>)> {
         None => target,
     };
     // The endpoint (`{endpoint}`, `api.example.com`) ends at the first `/` outside braces.
-    let start = if without_scheme.starts_with('/') {
-        0
-    } else {
-        let mut depth = 0usize;
-        without_scheme
-            .char_indices()
-            .find(|&(_, c)| {
-                match c {
-                    '{' => depth += 1,
-                    '}' => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                c == '/' && depth == 0
-            })
-            .map(|(i, _)| i)?
-    };
+    let start = outside_braces(without_scheme, |c| c == '/')?;
     let target = &without_scheme[start..];
     // A URI template's query part: `/v3/endpoints{?interface,service_id}`.
     let (path, query) = match target.split_once("{?") {

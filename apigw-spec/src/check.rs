@@ -923,16 +923,7 @@ mod tests {
     fn field(ty: TypeExpr) -> Field {
         Field {
             name: Spanned::new("f".to_owned(), 0..0),
-            schema: Schema {
-                ty: Spanned::new(ty, 0..0),
-                ty_broken: false,
-                enumeration: None,
-                default: None,
-                minimum: None,
-                maximum: None,
-                min_length: None,
-                max_length: None,
-            },
+            schema: Schema::of(Spanned::new(ty, 0..0)),
             required: false,
             description: None,
         }

@@ -320,16 +320,7 @@ fn path(raw: &str) -> PathTemplate {
 fn field(name: &str, ty: TypeExpr) -> Field {
     Field {
         name: string(name),
-        schema: Schema {
-            ty: at(ty),
-            ty_broken: false,
-            enumeration: None,
-            default: None,
-            minimum: None,
-            maximum: None,
-            min_length: None,
-            max_length: None,
-        },
+        schema: Schema::of(at(ty)),
         required: false,
         description: None,
     }

@@ -156,14 +156,7 @@ impl<'p> Objects<'p> {
     /// `at` (a [`mark`](Self::mark) taken before its fields were read).
     pub(crate) fn body(&mut self, base: &str, at: usize, fields: Vec<Field>) -> String {
         let name = self.claim(base, None);
-        self.objects.insert(
-            at,
-            Object {
-                name: unplaced(name.clone()),
-                fields,
-            },
-        );
-        name
+        self.insert(name, at, fields)
     }
 
     /// A response body's type: the type of an identical body already read whose name starts
@@ -183,6 +176,10 @@ impl<'p> Objects<'p> {
             return same.name.value.clone();
         }
         let name = self.claim(base, Some(status));
+        self.insert(name, at, fields)
+    }
+
+    fn insert(&mut self, name: String, at: usize, fields: Vec<Field>) -> String {
         self.objects.insert(
             at,
             Object {
