@@ -150,188 +150,188 @@ impl AsRef<apigw_runtime::Client> for Client {
     }
 }
 
-/// Access control policy management: the operations of `specs/access_control_policy_management/`.
+/// Access control policy management: the operations of `specs/apig/access_control_policy_management/`.
 #[cfg(feature = "access_control_policy_management")]
 pub mod access_control_policy_management {
-    apigw_macros::operations!("specs/access_control_policy_management");
+    apigw_macros::operations!("specs/apig/access_control_policy_management");
 }
 
-/// API group management: the operations of `specs/api_group_management/`.
+/// API group management: the operations of `specs/apig/api_group_management/`.
 #[cfg(feature = "api_group_management")]
 pub mod api_group_management {
-    apigw_macros::operations!("specs/api_group_management");
+    apigw_macros::operations!("specs/apig/api_group_management");
 }
 
-/// API import and export: the operations of `specs/api_import_and_export/`.
+/// API import and export: the operations of `specs/apig/api_import_and_export/`.
 #[cfg(feature = "api_import_and_export")]
 pub mod api_import_and_export {
-    apigw_macros::operations!("specs/api_import_and_export");
+    apigw_macros::operations!("specs/apig/api_import_and_export");
 }
 
-/// API management: the operations of `specs/api_management/`.
+/// API management: the operations of `specs/apig/api_management/`.
 #[cfg(feature = "api_management")]
 pub mod api_management {
-    apigw_macros::operations!("specs/api_management");
+    apigw_macros::operations!("specs/apig/api_management");
 }
 
-/// App authorization management: the operations of `specs/app_authorization_management/`.
+/// App authorization management: the operations of `specs/apig/app_authorization_management/`.
 #[cfg(feature = "app_authorization_management")]
 pub mod app_authorization_management {
-    apigw_macros::operations!("specs/app_authorization_management");
+    apigw_macros::operations!("specs/apig/app_authorization_management");
 }
 
-/// Asynchronous task management: the operations of `specs/asynchronous_task_management/`.
+/// Asynchronous task management: the operations of `specs/apig/asynchronous_task_management/`.
 #[cfg(feature = "asynchronous_task_management")]
 pub mod asynchronous_task_management {
-    apigw_macros::operations!("specs/asynchronous_task_management");
+    apigw_macros::operations!("specs/apig/asynchronous_task_management");
 }
 
-/// Binding unbinding access control policies: the operations of `specs/binding_unbinding_access_control_policies/`.
+/// Binding unbinding access control policies: the operations of `specs/apig/binding_unbinding_access_control_policies/`.
 #[cfg(feature = "binding_unbinding_access_control_policies")]
 pub mod binding_unbinding_access_control_policies {
-    apigw_macros::operations!("specs/binding_unbinding_access_control_policies");
+    apigw_macros::operations!("specs/apig/binding_unbinding_access_control_policies");
 }
 
-/// Binding unbinding request throttling policies: the operations of `specs/binding_unbinding_request_throttling_policies/`.
+/// Binding unbinding request throttling policies: the operations of `specs/apig/binding_unbinding_request_throttling_policies/`.
 #[cfg(feature = "binding_unbinding_request_throttling_policies")]
 pub mod binding_unbinding_request_throttling_policies {
-    apigw_macros::operations!("specs/binding_unbinding_request_throttling_policies");
+    apigw_macros::operations!("specs/apig/binding_unbinding_request_throttling_policies");
 }
 
-/// Binding unbinding signature keys: the operations of `specs/binding_unbinding_signature_keys/`.
+/// Binding unbinding signature keys: the operations of `specs/apig/binding_unbinding_signature_keys/`.
 #[cfg(feature = "binding_unbinding_signature_keys")]
 pub mod binding_unbinding_signature_keys {
-    apigw_macros::operations!("specs/binding_unbinding_signature_keys");
+    apigw_macros::operations!("specs/apig/binding_unbinding_signature_keys");
 }
 
-/// Configuration management: the operations of `specs/configuration_management/`.
+/// Configuration management: the operations of `specs/apig/configuration_management/`.
 #[cfg(feature = "configuration_management")]
 pub mod configuration_management {
-    apigw_macros::operations!("specs/configuration_management");
+    apigw_macros::operations!("specs/apig/configuration_management");
 }
 
-/// Credential management: the operations of `specs/credential_management/`.
+/// Credential management: the operations of `specs/apig/credential_management/`.
 #[cfg(feature = "credential_management")]
 pub mod credential_management {
-    apigw_macros::operations!("specs/credential_management");
+    apigw_macros::operations!("specs/apig/credential_management");
 }
 
-/// Credential quota management: the operations of `specs/credential_quota_management/`.
+/// Credential quota management: the operations of `specs/apig/credential_quota_management/`.
 #[cfg(feature = "credential_quota_management")]
 pub mod credential_quota_management {
-    apigw_macros::operations!("specs/credential_quota_management");
+    apigw_macros::operations!("specs/apig/credential_quota_management");
 }
 
-/// Custom authorizer management: the operations of `specs/custom_authorizer_management/`.
+/// Custom authorizer management: the operations of `specs/apig/custom_authorizer_management/`.
 #[cfg(feature = "custom_authorizer_management")]
 pub mod custom_authorizer_management {
-    apigw_macros::operations!("specs/custom_authorizer_management");
+    apigw_macros::operations!("specs/apig/custom_authorizer_management");
 }
 
-/// Domain name management: the operations of `specs/domain_name_management/`.
+/// Domain name management: the operations of `specs/apig/domain_name_management/`.
 #[cfg(feature = "domain_name_management")]
 pub mod domain_name_management {
-    apigw_macros::operations!("specs/domain_name_management");
+    apigw_macros::operations!("specs/apig/domain_name_management");
 }
 
-/// Environment management: the operations of `specs/environment_management/`.
+/// Environment management: the operations of `specs/apig/environment_management/`.
 #[cfg(feature = "environment_management")]
 pub mod environment_management {
-    apigw_macros::operations!("specs/environment_management");
+    apigw_macros::operations!("specs/apig/environment_management");
 }
 
-/// Environment variable management: the operations of `specs/environment_variable_management/`.
+/// Environment variable management: the operations of `specs/apig/environment_variable_management/`.
 #[cfg(feature = "environment_variable_management")]
 pub mod environment_variable_management {
-    apigw_macros::operations!("specs/environment_variable_management");
+    apigw_macros::operations!("specs/apig/environment_variable_management");
 }
 
-/// Excluded request throttling configuration: the operations of `specs/excluded_request_throttling_configuration/`.
+/// Excluded request throttling configuration: the operations of `specs/apig/excluded_request_throttling_configuration/`.
 #[cfg(feature = "excluded_request_throttling_configuration")]
 pub mod excluded_request_throttling_configuration {
-    apigw_macros::operations!("specs/excluded_request_throttling_configuration");
+    apigw_macros::operations!("specs/apig/excluded_request_throttling_configuration");
 }
 
-/// Gateway feature management: the operations of `specs/gateway_feature_management/`.
+/// Gateway feature management: the operations of `specs/apig/gateway_feature_management/`.
 #[cfg(feature = "gateway_feature_management")]
 pub mod gateway_feature_management {
-    apigw_macros::operations!("specs/gateway_feature_management");
+    apigw_macros::operations!("specs/apig/gateway_feature_management");
 }
 
-/// Gateway management: the operations of `specs/gateway_management/`.
+/// Gateway management: the operations of `specs/apig/gateway_management/`.
 #[cfg(feature = "gateway_management")]
 pub mod gateway_management {
-    apigw_macros::operations!("specs/gateway_management");
+    apigw_macros::operations!("specs/apig/gateway_management");
 }
 
-/// Gateway tag management: the operations of `specs/gateway_tag_management/`.
+/// Gateway tag management: the operations of `specs/apig/gateway_tag_management/`.
 #[cfg(feature = "gateway_tag_management")]
 pub mod gateway_tag_management {
-    apigw_macros::operations!("specs/gateway_tag_management");
+    apigw_macros::operations!("specs/apig/gateway_tag_management");
 }
 
-/// Group response management: the operations of `specs/group_response_management/`.
+/// Group response management: the operations of `specs/apig/group_response_management/`.
 #[cfg(feature = "group_response_management")]
 pub mod group_response_management {
-    apigw_macros::operations!("specs/group_response_management");
+    apigw_macros::operations!("specs/apig/group_response_management");
 }
 
-/// Microservice center management: the operations of `specs/microservice_center_management/`.
+/// Microservice center management: the operations of `specs/apig/microservice_center_management/`.
 #[cfg(feature = "microservice_center_management")]
 pub mod microservice_center_management {
-    apigw_macros::operations!("specs/microservice_center_management");
+    apigw_macros::operations!("specs/apig/microservice_center_management");
 }
 
-/// Monitoring information query: the operations of `specs/monitoring_information_query/`.
+/// Monitoring information query: the operations of `specs/apig/monitoring_information_query/`.
 #[cfg(feature = "monitoring_information_query")]
 pub mod monitoring_information_query {
-    apigw_macros::operations!("specs/monitoring_information_query");
+    apigw_macros::operations!("specs/apig/monitoring_information_query");
 }
 
-/// Plug-in management: the operations of `specs/plug-in_management/`.
+/// Plug-in management: the operations of `specs/apig/plug-in_management/`.
 #[cfg(feature = "plug_in_management")]
 pub mod plug_in_management {
-    apigw_macros::operations!("specs/plug-in_management");
+    apigw_macros::operations!("specs/apig/plug-in_management");
 }
 
-/// Request throttling policy management: the operations of `specs/request_throttling_policy_management/`.
+/// Request throttling policy management: the operations of `specs/apig/request_throttling_policy_management/`.
 #[cfg(feature = "request_throttling_policy_management")]
 pub mod request_throttling_policy_management {
-    apigw_macros::operations!("specs/request_throttling_policy_management");
+    apigw_macros::operations!("specs/apig/request_throttling_policy_management");
 }
 
-/// Resource query: the operations of `specs/resource_query/`.
+/// Resource query: the operations of `specs/apig/resource_query/`.
 #[cfg(feature = "resource_query")]
 pub mod resource_query {
-    apigw_macros::operations!("specs/resource_query");
+    apigw_macros::operations!("specs/apig/resource_query");
 }
 
-/// Signature key management: the operations of `specs/signature_key_management/`.
+/// Signature key management: the operations of `specs/apig/signature_key_management/`.
 #[cfg(feature = "signature_key_management")]
 pub mod signature_key_management {
-    apigw_macros::operations!("specs/signature_key_management");
+    apigw_macros::operations!("specs/apig/signature_key_management");
 }
 
-/// SSL certificate management: the operations of `specs/ssl_certificate_management/`.
+/// SSL certificate management: the operations of `specs/apig/ssl_certificate_management/`.
 #[cfg(feature = "ssl_certificate_management")]
 pub mod ssl_certificate_management {
-    apigw_macros::operations!("specs/ssl_certificate_management");
+    apigw_macros::operations!("specs/apig/ssl_certificate_management");
 }
 
-/// Tag management: the operations of `specs/tag_management/`.
+/// Tag management: the operations of `specs/apig/tag_management/`.
 #[cfg(feature = "tag_management")]
 pub mod tag_management {
-    apigw_macros::operations!("specs/tag_management");
+    apigw_macros::operations!("specs/apig/tag_management");
 }
 
-/// VPC channel management: the operations of `specs/vpc_channel_management/`.
+/// VPC channel management: the operations of `specs/apig/vpc_channel_management/`.
 #[cfg(feature = "vpc_channel_management")]
 pub mod vpc_channel_management {
-    apigw_macros::operations!("specs/vpc_channel_management");
+    apigw_macros::operations!("specs/apig/vpc_channel_management");
 }
 
-/// VPC endpoint management: the operations of `specs/vpc_endpoint_management/`.
+/// VPC endpoint management: the operations of `specs/apig/vpc_endpoint_management/`.
 #[cfg(feature = "vpc_endpoint_management")]
 pub mod vpc_endpoint_management {
-    apigw_macros::operations!("specs/vpc_endpoint_management");
+    apigw_macros::operations!("specs/apig/vpc_endpoint_management");
 }

@@ -85,7 +85,7 @@ fn every_manifest_operation_is_specified_and_generated() {
     );
     for row in &manifest {
         let folder = row.folder.strip_prefix(REFERENCE_PREFIX).unwrap();
-        let file = format!("specs/{folder}/{}.toml", apigw_spec::naming::snake(&row.id));
+        let file = format!("specs/apig/{folder}/{}.toml", apigw_spec::naming::snake(&row.id));
         let (_, spec) = specs
             .iter()
             .find(|(shown, _)| *shown == file)

@@ -13,8 +13,8 @@ use support::{PROJECT, TOKEN, client, examples, json_reply, spec};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const VERSIONS_SPEC: &str = "specs/api_management/list_api_versions_v2.toml";
-const CONNECTIONS_SPEC: &str = "specs/vpc_endpoint_management/list_endpoint_connections.toml";
+const VERSIONS_SPEC: &str = "specs/apig/api_management/list_api_versions_v2.toml";
+const CONNECTIONS_SPEC: &str = "specs/apig/vpc_endpoint_management/list_endpoint_connections.toml";
 
 fn versions_path() -> String {
     format!("/v2/{PROJECT}/apigw/instances/inst-1/apis/publish/api-1")

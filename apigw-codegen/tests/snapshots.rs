@@ -13,13 +13,13 @@ fn generated(spec_path: &str) -> String {
 
 #[test]
 fn list_api_versions_v2() {
-    insta::assert_snapshot!(generated("specs/api_management/list_api_versions_v2.toml"));
+    insta::assert_snapshot!(generated("specs/apig/api_management/list_api_versions_v2.toml"));
 }
 
 #[test]
 fn list_endpoint_connections() {
     insta::assert_snapshot!(generated(
-        "specs/vpc_endpoint_management/list_endpoint_connections.toml"
+        "specs/apig/vpc_endpoint_management/list_endpoint_connections.toml"
     ));
 }
 
@@ -27,7 +27,7 @@ fn list_endpoint_connections() {
 /// (and its encoding), and nothing else changes.
 #[test]
 fn removing_a_query_parameter_removes_its_setter() {
-    let path = "specs/api_management/list_api_versions_v2.toml";
+    let path = "specs/apig/api_management/list_api_versions_v2.toml";
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let text = std::fs::read_to_string(format!("{root}/{path}")).unwrap();
     let table = "[query.env_name]\ntype = \"String\"\ndescription = \"Environment name.\"\n";

@@ -19,14 +19,14 @@ struct Service {
     specs: PathBuf,
 }
 
-/// APIG (its one part, into `specs/`) and every other vendored reference (into
-/// `specs/<service>/`).
+/// APIG (its one part, `dedicated_gateway_apis_v2/`, whose folders go straight into
+/// `specs/apig/`) and every other vendored reference (into `specs/<service>/`).
 fn services() -> Vec<Service> {
     let reference = repo().join("reference");
     let mut out = vec![Service {
         name: "apig".into(),
         pages: reference.join("apig/dedicated_gateway_apis_v2"),
-        specs: repo().join("specs"),
+        specs: repo().join("specs/apig"),
     }];
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&reference)
         .unwrap()

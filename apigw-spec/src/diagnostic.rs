@@ -176,6 +176,14 @@ codes! {
     BodyParameterClash = "body_parameter_clash";
     /// Two generated types with the same name.
     TypeNameTaken = "type_name_taken";
+
+    // The service file (`service.toml`).
+    /// No `[service]` table in a service file.
+    MissingService = "missing_service";
+    /// A service `name` that is not a short lowercase name.
+    InvalidServiceName = "invalid_service_name";
+    /// An `endpoint` that is not an endpoint pattern.
+    InvalidEndpoint = "invalid_endpoint";
 }
 
 impl std::fmt::Display for Code {

@@ -107,6 +107,54 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
     })
 }
 
+/// Parses a service file (`service.toml`, see [`crate::service`]). Returns the service as far
+/// as it could be read; it is complete when `diags` stayed empty.
+pub fn service(source: &SourceFile, diags: &mut Diagnostics) -> Option<crate::service::Service> {
+    let root = match DeTable::parse(source.text()) {
+        Ok(root) => root,
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            diags.push(Diagnostic::new(
+                Code::TomlSyntax,
+                span,
+                format!("TOML syntax error: {}", err.message().trim()),
+            ));
+            return None;
+        }
+    };
+    let mut cx = Cx { source, diags };
+    let mut top = Reader::new(&mut cx, root.get_ref(), root.span(), "the service file", &["service"]);
+    let table = top.table("service");
+    top.finish();
+    let Some((table, span)) = table else {
+        cx.diags.push(
+            Diagnostic::new(Code::MissingService, 0..0, "missing required table `[service]`")
+                .with_help("start the service file with `[service]` holding `name`, `title` and `endpoint`"),
+        );
+        return None;
+    };
+    let mut r = Reader::new(
+        &mut cx,
+        table,
+        span,
+        "`[service]`",
+        &["name", "title", "description", "endpoint", "reference"],
+    );
+    let name = r.required_string("name");
+    let title = r.required_string("title");
+    let endpoint = r.required_string("endpoint");
+    let description = r.string("description").map(|s| s.value);
+    let reference = r.string("reference").map(|s| s.value);
+    r.finish();
+    Some(crate::service::Service {
+        name: name?,
+        title: title?,
+        description,
+        endpoint: endpoint?,
+        reference,
+    })
+}
+
 type Entry<'a, 'i> = (&'a DeTable<'i>, Span);
 
 struct Cx<'s, 'd> {

@@ -37,7 +37,18 @@ enum Text {
     Edit(&'static str, &'static str),
     /// Adds lines at the end (the first added line is line 23).
     Append(&'static str),
+    /// Replaces the one occurrence of the first text with the second in [`SERVICE`], which is
+    /// loaded as a service file instead of a spec.
+    Service(&'static str, &'static str),
 }
+
+/// A service file (`service.toml`) that the service cases edit.
+const SERVICE: &str = r#"# service
+[service]
+name = "ecs"
+title = "Elastic Cloud Server"
+endpoint = "https://ecs.{region}.otc.t-systems.com"
+"#;
 
 use Text::*;
 
@@ -538,6 +549,27 @@ const CASES: &[Case] = &[
         "the generated type name `Thing` is already taken (on line 21)",
         (24, 9),
     ),
+    case(
+        Code::MissingService,
+        Service(
+            "[service]\nname = \"ecs\"\ntitle = \"Elastic Cloud Server\"\nendpoint = \"https://ecs.{region}.otc.t-systems.com\"\n",
+            "",
+        ),
+        "missing required table `[service]`",
+        (1, 1),
+    ),
+    case(
+        Code::InvalidServiceName,
+        Service("name = \"ecs\"", "name = \"Elastic-Cloud\""),
+        "service name `Elastic-Cloud` is not a short lowercase name",
+        (3, 8),
+    ),
+    case(
+        Code::InvalidEndpoint,
+        Service("{region}", "{project_id}"),
+        "`{project_id}` is not a placeholder of an endpoint",
+        (5, 12),
+    ),
 ];
 
 /// The compile-fail cases whose mistake is not in the spec text.
@@ -561,10 +593,20 @@ fn text(case: &Case) -> String {
             BASE.replacen(from, to, 1)
         }
         Append(more) => format!("{BASE}{more}"),
+        Service(from, to) => {
+            assert_eq!(SERVICE.matches(from).count(), 1, "{:?}: {from:?}", case.code);
+            SERVICE.replacen(from, to, 1)
+        }
     }
 }
 
 fn fail(name: &str, text: &str) -> LoadError {
+    if text.starts_with("# service") {
+        return match apigw_spec::service::load(name, text) {
+            Ok(_) => panic!("{name}: the service file loaded without a problem:\n{text}"),
+            Err(err) => err,
+        };
+    }
     match load(name, text) {
         Ok(_) => panic!("{name}: the spec loaded without a problem:\n{text}"),
         Err(err) => err,
@@ -574,6 +616,9 @@ fn fail(name: &str, text: &str) -> LoadError {
 #[test]
 fn base_spec_is_valid() {
     if let Err(err) = load("base.toml", BASE) {
+        panic!("{err}");
+    }
+    if let Err(err) = apigw_spec::service::load("service.toml", SERVICE) {
         panic!("{err}");
     }
 }

@@ -9,8 +9,8 @@ fn seed(path: &str) -> String {
 
 #[test]
 fn loads_list_api_versions_v2() {
-    let text = seed("specs/api_management/list_api_versions_v2.toml");
-    let spec = load("specs/api_management/list_api_versions_v2.toml", &text)
+    let text = seed("specs/apig/api_management/list_api_versions_v2.toml");
+    let spec = load("specs/apig/api_management/list_api_versions_v2.toml", &text)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(spec.operation.id.value, "ListApiVersionsV2");
     assert_eq!(spec.operation.method.value, Method::Get);
@@ -49,7 +49,7 @@ fn loads_list_api_versions_v2() {
 
 #[test]
 fn loads_list_endpoint_connections() {
-    let text = seed("specs/vpc_endpoint_management/list_endpoint_connections.toml");
+    let text = seed("specs/apig/vpc_endpoint_management/list_endpoint_connections.toml");
     let spec = load("x.toml", &text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(spec.responses[0].headers[0].name.value, "x-request-id");
     assert_eq!(spec.responses[0].examples.len(), 1);

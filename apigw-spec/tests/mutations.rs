@@ -5,8 +5,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 const SEEDS: &[&str] = &[
-    include_str!("../../specs/api_management/list_api_versions_v2.toml"),
-    include_str!("../../specs/vpc_endpoint_management/list_endpoint_connections.toml"),
+    include_str!("../../specs/apig/api_management/list_api_versions_v2.toml"),
+    include_str!("../../specs/apig/vpc_endpoint_management/list_endpoint_connections.toml"),
     include_str!("../../tests/specs/create_widget.toml"),
 ];
 

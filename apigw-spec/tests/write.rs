@@ -13,14 +13,17 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Every `.toml` file under `specs/`, sorted, as (path relative to the workspace, text).
+/// Every operation spec under `specs/` (every `.toml` file but the service files), sorted, as
+/// (path relative to the workspace, text).
 fn spec_files() -> Vec<(String, String)> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "toml") {
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && !path.ends_with(apigw_spec::service::FILE_NAME)
+            {
                 out.push(path);
             }
         }
