@@ -11,6 +11,17 @@ use crate::config::{Config, ConfigError};
 use crate::error::{BuildError, SendError, TransportError, TransportErrorKind};
 use crate::request::Request;
 use crate::response::RawResponse;
+use crate::service::ServiceMeta;
+
+/// The HTTP client a configuration asks for.
+fn http_client(config: &Config) -> Result<reqwest::Client, ConfigError> {
+    reqwest::Client::builder()
+        .connect_timeout(config.connect_timeout)
+        .timeout(config.timeout)
+        .user_agent(config.user_agent.clone())
+        .build()
+        .map_err(ConfigError::Http)
+}
 
 /// Sends requests for generated operations. Cheap to clone: clones share one connection pool.
 #[derive(Clone, Debug)]
@@ -27,24 +38,52 @@ struct Inner {
 }
 
 impl Client {
-    /// Creates a client.
+    /// Creates a client that sends to the configuration's endpoint for every service (see
+    /// [`ConfigBuilder::endpoint`](crate::ConfigBuilder::endpoint)), as given. Generated
+    /// clients use [`Client::for_service`].
+    ///
+    /// # Errors
+    /// No endpoint, or the HTTP client cannot be created (e.g. no TLS backend).
     pub fn new(config: Config) -> Result<Self, ConfigError> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(config.connect_timeout)
-            .timeout(config.timeout)
-            .user_agent(config.user_agent.clone())
-            .build()
-            .map_err(ConfigError::Http)?;
-        Ok(Self::with_http_client(config, http))
+        let endpoint = config.plain_endpoint()?;
+        let http = http_client(&config)?;
+        Ok(Self::on(config, http, &endpoint))
     }
 
-    /// Creates a client on a `reqwest::Client` configured by the caller (proxies, TLS roots).
-    /// Its timeouts and `User-Agent` apply instead of the configuration's.
-    pub fn with_http_client(config: Config, http: reqwest::Client) -> Self {
-        let base = config.endpoint.as_str().trim_end_matches('/').to_owned();
+    /// Creates a client for one service, at its endpoint (see [`Config::endpoint_for`]).
+    ///
+    /// # Errors
+    /// No endpoint for the service, or the HTTP client cannot be created.
+    pub fn for_service(config: Config, service: &ServiceMeta) -> Result<Self, ConfigError> {
+        let endpoint = config.endpoint_for(service)?;
+        let http = http_client(&config)?;
+        Ok(Self::on(config, http, &endpoint))
+    }
+
+    /// Creates a client for one service on a `reqwest::Client` configured by the caller
+    /// (proxies, TLS roots). Its timeouts and `User-Agent` apply instead of the configuration's.
+    ///
+    /// # Errors
+    /// No endpoint for the service.
+    pub fn with_http_client(
+        config: Config,
+        service: &ServiceMeta,
+        http: reqwest::Client,
+    ) -> Result<Self, ConfigError> {
+        let endpoint = config.endpoint_for(service)?;
+        Ok(Self::on(config, http, &endpoint))
+    }
+
+    fn on(config: Config, http: reqwest::Client, endpoint: &reqwest::Url) -> Self {
+        let base = endpoint.as_str().trim_end_matches('/').to_owned();
         Self {
             inner: Arc::new(Inner { http, config, base }),
         }
+    }
+
+    /// The URL every path of this client is appended to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base
     }
 
     /// The configuration.

@@ -1,14 +1,22 @@
-//! Client configuration: endpoint, project, credentials and limits.
+//! Client configuration: region and endpoints, project, credentials and limits. One
+//! configuration serves every service: each service's client finds its own endpoint in it
+//! (see [`Config::endpoint_for`]).
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use crate::auth::Credentials;
 use crate::retry::RetryPolicy;
+use crate::service::ServiceMeta;
 
 /// Everything a [`Client`](crate::Client) needs to send requests.
 #[derive(Clone, Debug)]
 pub struct Config {
-    pub(crate) endpoint: reqwest::Url,
+    pub(crate) region: Option<String>,
+    /// For every service: a URL, where `{service}` stands for the service's name.
+    pub(crate) endpoint: Option<String>,
+    /// By service name.
+    pub(crate) service_endpoints: BTreeMap<String, reqwest::Url>,
     pub(crate) project_id: String,
     pub(crate) credentials: Credentials,
     pub(crate) connect_timeout: Duration,
@@ -29,9 +37,44 @@ impl Config {
         ConfigBuilder::from_env()
     }
 
-    /// The endpoint every path is appended to.
-    pub fn endpoint(&self) -> &reqwest::Url {
-        &self.endpoint
+    /// The region (`eu-de`), if set.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// The endpoint of `service`, first found of: the service's own endpoint
+    /// ([`ConfigBuilder::service_endpoint`], or `APIGW_ENDPOINT_<NAME>`); the endpoint for every
+    /// service ([`ConfigBuilder::endpoint`] or `APIGW_ENDPOINT`, `{service}` replaced by the
+    /// service's name); the service's endpoint in the region ([`ConfigBuilder::region`] or
+    /// `OS_REGION_NAME`).
+    ///
+    /// # Errors
+    /// [`ConfigError::NoEndpoint`] when none of these is set; [`ConfigError::InvalidEndpoint`]
+    /// when the result is not an `http`/`https` URL.
+    pub fn endpoint_for(&self, service: &ServiceMeta) -> Result<reqwest::Url, ConfigError> {
+        if let Some(url) = self.service_endpoints.get(service.name) {
+            return Ok(url.clone());
+        }
+        let endpoint = match (&self.endpoint, &self.region) {
+            (Some(endpoint), _) => endpoint.replace(SERVICE_PLACEHOLDER, service.name),
+            (None, Some(region)) => service.endpoint_in(region),
+            (None, None) => {
+                return Err(ConfigError::NoEndpoint {
+                    service: service.name,
+                    variable: service.endpoint_variable(),
+                });
+            }
+        };
+        parse_endpoint(&endpoint)
+    }
+
+    /// The endpoint of a client built without a service ([`Client::new`](crate::Client::new)):
+    /// the endpoint for every service, as given.
+    pub(crate) fn plain_endpoint(&self) -> Result<reqwest::Url, ConfigError> {
+        match &self.endpoint {
+            Some(endpoint) => parse_endpoint(endpoint),
+            None => Err(ConfigError::Missing("endpoint")),
+        }
     }
 
     /// The project every request is sent for.
@@ -45,10 +88,13 @@ impl Config {
     }
 }
 
-/// Builds a [`Config`]; `endpoint`, `project_id` and `credentials` are required.
+/// Builds a [`Config`]; `project_id` and `credentials` are required, and each service needs
+/// an endpoint or a region (see [`Config::endpoint_for`]).
 #[derive(Debug, Default)]
 pub struct ConfigBuilder {
+    region: Option<String>,
     endpoint: Option<String>,
+    service_endpoints: BTreeMap<String, String>,
     project_id: Option<String>,
     credentials: Option<Credentials>,
     connect_timeout: Option<Duration>,
@@ -58,8 +104,15 @@ pub struct ConfigBuilder {
     retry: Option<RetryPolicy>,
 }
 
-/// Environment variable of the endpoint, read by [`ConfigBuilder::from_env`].
+/// Environment variable of the endpoint for every service, read by [`ConfigBuilder::from_env`];
+/// followed by `_` and a service's name in capitals (`APIGW_ENDPOINT_ECS`), the endpoint of
+/// that service.
 pub const ENV_ENDPOINT: &str = "APIGW_ENDPOINT";
+/// Environment variable of the region (the OpenStack tools' name for it).
+pub const ENV_REGION: &str = "OS_REGION_NAME";
+/// Stands for the service's name in the endpoint for every service
+/// (`http://127.0.0.1:8080/{service}`).
+pub const SERVICE_PLACEHOLDER: &str = "{service}";
 /// Environment variables of the project id, in the order they are read.
 pub const ENV_PROJECT_ID: [&str; 2] = ["HUAWEICLOUD_SDK_PROJECT_ID", "OS_PROJECT_ID"];
 
@@ -72,27 +125,69 @@ pub const DEFAULT_MAX_BODY_SIZE: usize = 32 * 1024 * 1024;
 
 impl ConfigBuilder {
     /// A builder filled from the environment, as the cloud's SDKs and CLIs are configured:
-    /// the endpoint from `APIGW_ENDPOINT`, the project from `HUAWEICLOUD_SDK_PROJECT_ID` or
-    /// `OS_PROJECT_ID`, and the credentials from `HUAWEICLOUD_SDK_AK` + `HUAWEICLOUD_SDK_SK` or
-    /// `OS_AUTH_TOKEN`. What is not set is left for the caller (or reported by `build`).
+    /// the region from `OS_REGION_NAME`, endpoints from `APIGW_ENDPOINT` (every service) and
+    /// `APIGW_ENDPOINT_<NAME>` (one service, e.g. `APIGW_ENDPOINT_ECS`), the project from
+    /// `HUAWEICLOUD_SDK_PROJECT_ID` or `OS_PROJECT_ID`, and the credentials from
+    /// `HUAWEICLOUD_SDK_AK` + `HUAWEICLOUD_SDK_SK` or `OS_AUTH_TOKEN`. What is not set is left
+    /// for the caller (or reported by `build`).
     pub fn from_env() -> Self {
-        Self::from_lookup(|name| std::env::var(name).ok())
+        Self::from_vars(std::env::vars_os().filter_map(|(name, value)| {
+            Some((name.into_string().ok()?, value.into_string().ok()?))
+        }))
     }
 
-    /// [`ConfigBuilder::from_env`] with the variables read through `lookup`.
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
-        let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
+    /// [`ConfigBuilder::from_env`] with the variables given as (name, value) pairs.
+    pub fn from_vars<N: Into<String>, V: Into<String>>(
+        vars: impl IntoIterator<Item = (N, V)>,
+    ) -> Self {
+        let vars: BTreeMap<String, String> = vars
+            .into_iter()
+            .map(|(n, v)| (n.into(), v.into()))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        let get = |name: &str| vars.get(name).cloned();
+        let prefix = format!("{ENV_ENDPOINT}_");
+        let service_endpoints = vars
+            .iter()
+            .filter_map(|(name, value)| {
+                let service = name.strip_prefix(&prefix)?;
+                Some((service.to_ascii_lowercase(), value.clone()))
+            })
+            .collect();
         Self {
+            region: get(ENV_REGION),
             endpoint: get(ENV_ENDPOINT),
+            service_endpoints,
             project_id: ENV_PROJECT_ID.iter().find_map(|name| get(name)),
-            credentials: Credentials::from_lookup(&lookup).ok(),
+            credentials: Credentials::from_lookup(get).ok(),
             ..Self::default()
         }
     }
 
-    /// The gateway endpoint, e.g. `https://apig.eu-de.otc.t-systems.com`.
+    /// The region, e.g. `eu-de`: each service's endpoint is then its endpoint in that region
+    /// (`https://ecs.eu-de.otc.t-systems.com`), unless set otherwise.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// One endpoint for every service (a gateway, or a local emulator), e.g.
+    /// `https://apig.eu-de.otc.t-systems.com`; `{service}` in it stands for the service's name
+    /// (`http://127.0.0.1:8080/{service}`). A service's own endpoint wins over it.
     pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.endpoint = Some(endpoint.into());
+        self
+    }
+
+    /// The endpoint of one service, by its name (`ecs`): wins over [`endpoint`](Self::endpoint)
+    /// and the region.
+    pub fn service_endpoint(
+        mut self,
+        service: impl Into<String>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        self.service_endpoints
+            .insert(service.into().to_ascii_lowercase(), endpoint.into());
         self
     }
 
@@ -141,24 +236,22 @@ impl ConfigBuilder {
 
     /// Checks the configuration.
     pub fn build(self) -> Result<Config, ConfigError> {
-        let endpoint = self.endpoint.ok_or(ConfigError::Missing("endpoint"))?;
-        let endpoint =
-            reqwest::Url::parse(&endpoint).map_err(|source| ConfigError::InvalidEndpoint {
-                endpoint: endpoint.clone(),
-                reason: source.to_string(),
-            })?;
-        if !matches!(endpoint.scheme(), "http" | "https") || endpoint.query().is_some() {
-            return Err(ConfigError::InvalidEndpoint {
-                endpoint: endpoint.to_string(),
-                reason: "expected an http or https URL without a query".into(),
-            });
+        if let Some(endpoint) = &self.endpoint {
+            parse_endpoint(&endpoint.replace(SERVICE_PLACEHOLDER, "service"))?;
         }
+        let service_endpoints = self
+            .service_endpoints
+            .iter()
+            .map(|(service, endpoint)| Ok((service.clone(), parse_endpoint(endpoint)?)))
+            .collect::<Result<_, ConfigError>>()?;
         let project_id = self.project_id.ok_or(ConfigError::Missing("project_id"))?;
         if project_id.is_empty() {
             return Err(ConfigError::Missing("project_id"));
         }
         Ok(Config {
-            endpoint,
+            region: self.region,
+            endpoint: self.endpoint,
+            service_endpoints,
             project_id,
             credentials: self
                 .credentials
@@ -174,6 +267,21 @@ impl ConfigBuilder {
     }
 }
 
+/// `endpoint` as a URL a path can be appended to.
+fn parse_endpoint(endpoint: &str) -> Result<reqwest::Url, ConfigError> {
+    let url = reqwest::Url::parse(endpoint).map_err(|source| ConfigError::InvalidEndpoint {
+        endpoint: endpoint.to_owned(),
+        reason: source.to_string(),
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.query().is_some() {
+        return Err(ConfigError::InvalidEndpoint {
+            endpoint: endpoint.to_owned(),
+            reason: "expected an http or https URL without a query".into(),
+        });
+    }
+    Ok(url)
+}
+
 /// A configuration that cannot work.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -181,6 +289,16 @@ pub enum ConfigError {
     /// A required setting is missing.
     #[error("client configuration is missing `{0}`")]
     Missing(&'static str),
+    /// Nothing says where a service is.
+    #[error(
+        "no endpoint for the `{service}` service: set a region (OS_REGION_NAME), the service's endpoint ({variable}) or one endpoint for every service (APIGW_ENDPOINT)"
+    )]
+    NoEndpoint {
+        /// The service's name.
+        service: &'static str,
+        /// The variable that would set its endpoint.
+        variable: String,
+    },
     /// The endpoint is not a usable URL.
     #[error("invalid endpoint `{endpoint}`: {reason}")]
     InvalidEndpoint {
@@ -198,26 +316,36 @@ pub enum ConfigError {
 mod tests {
     use super::*;
 
-    fn env(vars: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| {
-            vars.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| v.to_string())
-        }
+    static ECS: ServiceMeta = ServiceMeta {
+        name: "ecs",
+        title: "Elastic Cloud Server",
+        endpoint: &["https://ecs.", ".otc.t-systems.com"],
+        operations: &[],
+    };
+
+    static VPC: ServiceMeta = ServiceMeta {
+        name: "vpc",
+        title: "Virtual Private Cloud",
+        endpoint: &["https://vpc.", ".otc.t-systems.com"],
+        operations: &[],
+    };
+
+    fn endpoint(config: &Config, service: &ServiceMeta) -> String {
+        config.endpoint_for(service).unwrap().to_string()
     }
 
     #[test]
     fn configuration_from_the_environment() {
-        let config = ConfigBuilder::from_lookup(env(&[
+        let config = ConfigBuilder::from_vars([
             ("APIGW_ENDPOINT", "https://apig.example.com"),
             ("OS_PROJECT_ID", "p-os"),
             ("HUAWEICLOUD_SDK_AK", "AK1"),
             ("HUAWEICLOUD_SDK_SK", "SK-secret"),
             ("OS_AUTH_TOKEN", "tok"),
-        ]))
+        ])
         .build()
         .unwrap();
-        assert_eq!(config.endpoint().as_str(), "https://apig.example.com/");
+        assert_eq!(endpoint(&config, &ECS), "https://apig.example.com/");
         assert_eq!(config.project_id(), "p-os");
         let shown = format!("{config:?}");
         assert!(
@@ -226,29 +354,77 @@ mod tests {
         );
         assert!(!shown.contains("SK-secret"));
 
-        let config = ConfigBuilder::from_lookup(env(&[
+        let config = ConfigBuilder::from_vars([
             ("APIGW_ENDPOINT", "http://localhost:1"),
             ("HUAWEICLOUD_SDK_PROJECT_ID", "p-sdk"),
             ("OS_PROJECT_ID", "p-os"),
             ("OS_AUTH_TOKEN", "tok"),
-        ]))
+        ])
         .build()
         .unwrap();
         assert_eq!(config.project_id(), "p-sdk", "the SDK's variable first");
         assert!(format!("{config:?}").contains("TokenAuth"));
 
-        let err = ConfigBuilder::from_lookup(env(&[
+        let err = ConfigBuilder::from_vars([
             ("APIGW_ENDPOINT", "http://localhost:1"),
             ("OS_PROJECT_ID", "p"),
-        ]))
+        ])
         .build()
         .unwrap_err();
         assert!(err.to_string().contains("credentials"), "{err}");
         assert!(
-            Credentials::from_lookup(env(&[("HUAWEICLOUD_SDK_AK", "AK1")]))
+            Credentials::from_lookup(|n| (n == "HUAWEICLOUD_SDK_AK").then(|| "AK1".into()))
                 .unwrap_err()
                 .to_string()
                 .contains("HUAWEICLOUD_SDK_SK")
         );
+    }
+
+    #[test]
+    fn each_service_finds_its_endpoint() {
+        let base = || {
+            ConfigBuilder::from_vars([("OS_PROJECT_ID", "p"), ("OS_AUTH_TOKEN", "t")])
+        };
+        // The region alone: each service's own pattern.
+        let config = base().region("eu-de").build().unwrap();
+        assert_eq!(endpoint(&config, &ECS), "https://ecs.eu-de.otc.t-systems.com/");
+        assert_eq!(endpoint(&config, &VPC), "https://vpc.eu-de.otc.t-systems.com/");
+        assert_eq!(config.region(), Some("eu-de"));
+
+        // One endpoint for every service, with the service's name put in.
+        let config = base()
+            .region("eu-de")
+            .endpoint("http://127.0.0.1:8080/{service}")
+            .build()
+            .unwrap();
+        assert_eq!(endpoint(&config, &ECS), "http://127.0.0.1:8080/ecs");
+        assert_eq!(endpoint(&config, &VPC), "http://127.0.0.1:8080/vpc");
+
+        // A service's own endpoint, in code or from the environment, wins over both.
+        let config = ConfigBuilder::from_vars([
+            ("OS_PROJECT_ID", "p"),
+            ("OS_AUTH_TOKEN", "t"),
+            ("OS_REGION_NAME", "eu-nl"),
+            ("APIGW_ENDPOINT_VPC", "https://vpc.internal:8443"),
+        ])
+        .service_endpoint("ECS", "https://ecs.proxy")
+        .build()
+        .unwrap();
+        assert_eq!(endpoint(&config, &ECS), "https://ecs.proxy/");
+        assert_eq!(endpoint(&config, &VPC), "https://vpc.internal:8443/");
+        assert_eq!(config.region(), Some("eu-nl"));
+
+        // Nothing set: the error names the service and the variable.
+        let err = base().build().unwrap().endpoint_for(&ECS).unwrap_err();
+        assert!(matches!(err, ConfigError::NoEndpoint { service: "ecs", .. }));
+        assert!(err.to_string().contains("APIGW_ENDPOINT_ECS"), "{err}");
+
+        // A bad endpoint is refused when the configuration is built.
+        let err = base()
+            .service_endpoint("ecs", "ftp://x")
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("ftp://x"), "{err}");
+        assert!(base().endpoint("not a url/{service}").build().is_err());
     }
 }

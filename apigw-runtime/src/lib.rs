@@ -17,6 +17,7 @@ pub mod paging;
 mod request;
 mod response;
 mod retry;
+mod service;
 pub mod sign;
 mod validate;
 
@@ -33,6 +34,7 @@ pub use form::{FilePart, Form};
 pub use request::{OperationMeta, QueryValue, Request};
 pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;
+pub use service::ServiceMeta;
 pub use sign::AkSkAuth;
 pub use validate::{check_length, check_range};
 
