@@ -14,7 +14,10 @@ mod idents;
 mod paging;
 mod request;
 mod response;
+mod service;
 mod types;
+
+pub use service::{Folder, Operation, SharedTypes, expand_service};
 
 use apigw_spec::{Spec, naming};
 use proc_macro2::TokenStream;
@@ -31,6 +34,9 @@ pub struct Options {
     /// An expression for the spec's source text (`&'static str`), kept in the operation's
     /// `DYNAMIC` for tools (the command line, the emulator); `""` by default.
     pub spec_source: TokenStream,
+    /// Object types defined elsewhere (a service's `types` module) and the path of that module:
+    /// an operation re-exports them instead of defining its own. `None` by default.
+    pub shared: Option<(SharedTypes, TokenStream)>,
 }
 
 impl Default for Options {
@@ -39,6 +45,7 @@ impl Default for Options {
             runtime: quote!(::apigw_runtime),
             client: quote!(crate::Client),
             spec_source: quote!(""),
+            shared: None,
         }
     }
 }
@@ -49,6 +56,7 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
         spec,
         rt: &options.runtime,
         spec_source: &options.spec_source,
+        shared: options.shared.as_ref(),
     };
     let module = module_ident(spec);
     let module_docs = docs::module_docs(spec);
@@ -81,6 +89,7 @@ pub(crate) struct Cx<'a> {
     pub spec: &'a Spec,
     pub rt: &'a TokenStream,
     pub spec_source: &'a TokenStream,
+    pub shared: Option<&'a (SharedTypes, TokenStream)>,
 }
 
 impl Cx<'_> {

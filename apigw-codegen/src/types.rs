@@ -67,6 +67,13 @@ pub(crate) fn emit_types(cx: &Cx<'_>) -> TokenStream {
     let mut out = TokenStream::new();
     let defaultable = defaultable_objects(cx.spec);
     for object in &cx.spec.objects {
+        if let Some((_, path)) = cx.shared.filter(|(shared, _)| shared.holds(object)) {
+            let names = crate::service::rust_names(object)
+                .into_iter()
+                .map(|n| ident(&n));
+            out.extend(quote!(pub use #path::{#(#names),*};));
+            continue;
+        }
         out.extend(emit_object(cx, object, &defaultable));
         for field in &object.fields {
             if let (Some(e), Some(name)) = (
@@ -88,6 +95,32 @@ pub(crate) fn emit_types(cx: &Cx<'_>) -> TokenStream {
         }
     }
     out
+}
+
+/// The shared object types of a service (see [`SharedTypes`](crate::SharedTypes)), with their
+/// fields' enums; `any` is any spec of the service (for the operation-independent context).
+pub(crate) fn emit_shared(
+    shared: &crate::SharedTypes,
+    any: Option<&Spec>,
+    options: &crate::Options,
+) -> TokenStream {
+    let Some(any) = any else {
+        return TokenStream::new();
+    };
+    let spec = Spec {
+        operation: any.operation.clone(),
+        params: Vec::new(),
+        body: None,
+        responses: Vec::new(),
+        objects: shared.objects().cloned().collect(),
+    };
+    let cx = Cx {
+        spec: &spec,
+        rt: &options.runtime,
+        spec_source: &options.spec_source,
+        shared: None,
+    };
+    emit_types(&cx)
 }
 
 fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> TokenStream {

@@ -90,6 +90,153 @@ pub fn operations(input: TokenStream) -> TokenStream {
     .into()
 }
 
+/// Generates a whole service's client from its spec folder: the folder's `service.toml` (name,
+/// title, endpoint pattern) and every `*.toml` spec in it and in the folders below it, each
+/// folder a module.
+///
+/// ```text
+/// //! The Elastic Cloud Server client.
+/// apigw_macros::service!("../../specs/elastic-cloud-server");
+/// ```
+///
+/// Invoked at the root of a crate, it generates `SERVICE` (name, endpoint pattern, every
+/// operation for tools), `Client` (one method per operation; `Client::new(config)` finds the
+/// service's endpoint in the configuration), `types` (object types several operations define
+/// alike, generated once) and one module per folder with one module per operation, and
+/// re-exports the runtime's configuration and error types.
+///
+/// Like [`operations!`], adding a spec needs a build script with
+/// `cargo:rerun-if-changed=<the folder>`.
+#[proc_macro]
+pub fn service(input: TokenStream) -> TokenStream {
+    let folder = parse_macro_input!(input as LitStr);
+    let written = folder.value();
+    let written = written.trim_end_matches('/');
+    let root = crate_root();
+    let file = format!("{written}/{}", apigw_spec::service::FILE_NAME);
+    let resolved = root.join(&file);
+    let shown = display_path(&root, &resolved, &file);
+    let text = match std::fs::read_to_string(&resolved) {
+        Ok(text) => text,
+        Err(err) => {
+            return errors(
+                &folder,
+                [format!(
+                    "{shown}: cannot read the service file: {err}\n  = note: a service folder holds a `{}` naming the service (see docs/spec-format.md)",
+                    apigw_spec::service::FILE_NAME
+                )],
+            )
+            .into();
+        }
+    };
+    let tracked = resolved.to_string_lossy().into_owned();
+    let service = match apigw_spec::service::load(&shown, &text) {
+        Ok(service) => service,
+        Err(failure) => {
+            let errors = errors(&folder, failure.rendered());
+            return quote!(const _: &[u8] = ::core::include_bytes!(#tracked); #errors).into();
+        }
+    };
+    let mut problems = proc_macro2::TokenStream::new();
+    let tree = read_folder(
+        &folder,
+        &root,
+        written,
+        String::new(),
+        &mut problems,
+        &mut std::collections::HashMap::new(),
+    );
+    let code = apigw_codegen::expand_service(&service, &tree, &apigw_codegen::Options::default());
+    quote!(const _: &[u8] = ::core::include_bytes!(#tracked); #problems #code).into()
+}
+
+/// The specs of `written` (relative to `root`) and of the folders below it.
+fn read_folder(
+    literal: &LitStr,
+    root: &Path,
+    written: &str,
+    module: String,
+    problems: &mut proc_macro2::TokenStream,
+    seen: &mut std::collections::HashMap<String, String>,
+) -> apigw_codegen::Folder {
+    let resolved = root.join(written);
+    let shown = display_path(root, &resolved, written);
+    let mut folder = apigw_codegen::Folder {
+        doc: format!(
+            "{}: the operations of `{shown}/`.",
+            sentence(
+                resolved
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .as_deref()
+                    .unwrap_or("")
+            )
+        ),
+        module,
+        ..apigw_codegen::Folder::default()
+    };
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(&resolved) {
+        Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
+        Err(err) => {
+            problems.extend(errors(
+                literal,
+                [format!("{shown}: cannot read the spec folder: {err}")],
+            ));
+            return folder;
+        }
+    };
+    entries.sort();
+    for path in entries {
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let inner = format!("{written}/{name}");
+        if path.is_dir() {
+            let module = apigw_spec::naming::snake(&name);
+            let sub = read_folder(literal, root, &inner, module, problems, seen);
+            if !sub.operations.is_empty() || !sub.folders.is_empty() {
+                folder.folders.push(sub);
+            }
+        } else if path.extension().is_some_and(|e| e == "toml")
+            && name != apigw_spec::service::FILE_NAME
+        {
+            match read_operation(literal, root, &inner) {
+                Ok(op) => {
+                    // One method per operation on the service's client: a second operation
+                    // of the same name is reported and left out (one error, not rustc's two).
+                    let method = apigw_spec::naming::method_name(&op.spec);
+                    let place = display_path(root, &root.join(&inner), &inner);
+                    match seen.get(&method) {
+                        Some(first) => problems.extend(errors(
+                            literal,
+                            [format!(
+                                "{place}: operation `{}` has the method name `{method}` of the operation in {first}\n  = help: operation ids are unique within a service: give one of them another `id`",
+                                op.spec.operation.id.value
+                            )],
+                        )),
+                        None => {
+                            seen.insert(method, place);
+                            folder.operations.push(op);
+                        }
+                    }
+                }
+                Err(errors) => problems.extend(errors),
+            }
+        }
+    }
+    folder
+}
+
+/// `plug-in_management` → `Plug-in management`.
+fn sentence(name: &str) -> String {
+    let text = name.replace('_', " ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
 fn expand(literal: &LitStr) -> proc_macro2::TokenStream {
     expand_file(literal, &crate_root(), &literal.value()).0
 }
@@ -101,18 +248,40 @@ fn expand_file(
     root: &Path,
     written: &str,
 ) -> (proc_macro2::TokenStream, Option<proc_macro2::Ident>) {
+    match read_operation(literal, root, written) {
+        Ok(op) => {
+            let options = apigw_codegen::Options {
+                spec_source: op.spec_source.clone(),
+                ..apigw_codegen::Options::default()
+            };
+            let code = apigw_codegen::expand(&op.spec, &options);
+            let extra = op.extra;
+            (
+                quote!(#extra #code),
+                Some(apigw_codegen::module_ident(&op.spec)),
+            )
+        }
+        Err(errors) => (errors, None),
+    }
+}
+
+/// Reads and checks the spec at `written` (relative to `root`): the operation to expand — the
+/// salvaged spec, with its `compile_error!`s in `extra`, when it does not check — or only the
+/// `compile_error!`s when there is nothing to expand. Errors point at `literal`.
+fn read_operation(
+    literal: &LitStr,
+    root: &Path,
+    written: &str,
+) -> Result<apigw_codegen::Operation, proc_macro2::TokenStream> {
     let resolved = root.join(written);
     let shown = display_path(root, &resolved, written);
-    let text = match std::fs::read_to_string(&resolved) {
-        Ok(text) => text,
-        Err(err) => {
-            let message = format!(
-                "{shown}: cannot read the spec file: {err}\n  = note: spec paths are resolved against the crate root (the folder holding Cargo.toml): {}",
-                Path::new("<crate root>").join(written).display()
-            );
-            return (errors(literal, [message]), None);
-        }
-    };
+    let text = std::fs::read_to_string(&resolved).map_err(|err| {
+        let message = format!(
+            "{shown}: cannot read the spec file: {err}\n  = note: spec paths are resolved against the crate root (the folder holding Cargo.toml): {}",
+            Path::new("<crate root>").join(written).display()
+        );
+        errors(literal, [message])
+    })?;
     // Registers the file with the compiler (here, or through `include_str!` in the expansion),
     // so that editing the spec rebuilds the crate.
     let tracked = resolved.to_string_lossy().into_owned();
@@ -120,26 +289,23 @@ fn expand_file(
         const _: &[u8] = ::core::include_bytes!(#tracked);
     );
     match apigw_spec::load(&shown, &text) {
-        Ok(spec) => {
-            let options = apigw_codegen::Options {
-                spec_source: quote!(::core::include_str!(#tracked)),
-                ..apigw_codegen::Options::default()
-            };
-            let code = apigw_codegen::expand(&spec, &options);
-            (quote!(#code), Some(apigw_codegen::module_ident(&spec)))
-        }
+        Ok(spec) => Ok(apigw_codegen::Operation {
+            spec,
+            spec_source: quote!(::core::include_str!(#tracked)),
+            extra: proc_macro2::TokenStream::new(),
+        }),
         Err(failure) => {
             let errors = errors(literal, failure.rendered());
             // Like thiserror's fallback: still emit the operation's items, from the closest
             // spec that checks, so code using the operation gets no follow-on errors.
-            let salvaged = failure.salvage();
-            let fallback = salvaged
-                .as_ref()
-                .map(|spec| apigw_codegen::expand(spec, &apigw_codegen::Options::default()));
-            (
-                quote!(#track #errors #fallback),
-                salvaged.as_ref().map(apigw_codegen::module_ident),
-            )
+            match failure.salvage() {
+                Some(spec) => Ok(apigw_codegen::Operation {
+                    spec,
+                    spec_source: quote!(""),
+                    extra: quote!(#track #errors),
+                }),
+                None => Err(quote!(#track #errors)),
+            }
         }
     }
 }

@@ -120,16 +120,28 @@ pub fn spec(spec: &Spec) -> String {
     }
 
     for object in &spec.objects {
-        let name = key(&object.name.value);
-        if object.fields.is_empty() {
-            table(w, &["object", &name]);
-        }
-        for f in &object.fields {
-            table(w, &["object", &name, &key(&f.name.value)]);
-            field(w, f, f.required, &[]);
-        }
+        write_object(w, object);
     }
     out
+}
+
+/// The `[object.NAME...]` tables of one object, as [`spec`] writes them: two objects that
+/// write the same text have the same definition, wherever they were written.
+pub fn object(object: &Object) -> String {
+    let mut out = String::new();
+    write_object(&mut out, object);
+    out
+}
+
+fn write_object(w: &mut String, object: &Object) {
+    let name = key(&object.name.value);
+    if object.fields.is_empty() {
+        table(w, &["object", &name]);
+    }
+    for f in &object.fields {
+        table(w, &["object", &name, &key(&f.name.value)]);
+        field(w, f, f.required, &[]);
+    }
 }
 
 /// A TOML basic string (`"..."`) holding exactly `s`: quotes, backslashes and control

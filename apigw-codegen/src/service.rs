@@ -1,0 +1,328 @@
+//! A whole service: its client, the object types its operations share, and every operation,
+//! folder by folder.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use apigw_spec::check::materialized_enum;
+use apigw_spec::service::{REGION, Service};
+use apigw_spec::{Object, Spec, TypeExpr, naming, write};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::idents::ident;
+use crate::{Options, docs, types};
+
+/// A folder of a service's specs: its operations and the folders in it.
+#[derive(Debug, Default)]
+pub struct Folder {
+    /// The module it becomes (`api_management`); empty for the service's own folder, whose
+    /// operations and folders go straight into the crate.
+    pub module: String,
+    /// The module's documentation.
+    pub doc: String,
+    /// The operations of the folder, in file-name order.
+    pub operations: Vec<Operation>,
+    /// The folders in it, in name order.
+    pub folders: Vec<Folder>,
+}
+
+/// One operation of a [`Folder`].
+#[derive(Debug)]
+pub struct Operation {
+    /// The checked spec (or the salvaged one, when `extra` reports why the spec is wrong).
+    pub spec: Spec,
+    /// An expression for the spec's source text (see [`Options::spec_source`]).
+    pub spec_source: TokenStream,
+    /// Emitted beside the operation: the `compile_error!`s of a spec that does not check, the
+    /// tokens that make the compiler track the file.
+    pub extra: TokenStream,
+}
+
+/// Object types defined identically (same name, same fields, same descriptions) by several
+/// operations of a service: generated once, in the service's `types` module.
+#[derive(Debug, Clone, Default)]
+pub struct SharedTypes {
+    /// The shared definition of each shared object, by its name in the specs.
+    objects: BTreeMap<String, Object>,
+    /// The text of each shared definition ([`write::object`]), by name.
+    texts: BTreeMap<String, String>,
+}
+
+impl SharedTypes {
+    /// Finds the objects that at least two of `specs` define identically, and whose referenced
+    /// objects are shared too (so that the shared type means the same in every operation).
+    pub fn find<'a>(specs: impl IntoIterator<Item = &'a Spec>) -> Self {
+        let specs: Vec<&Spec> = specs.into_iter().collect();
+        // How many operations define each (name, definition).
+        let mut count: HashMap<(&str, String), usize> = HashMap::new();
+        let mut first: HashMap<(&str, String), &Object> = HashMap::new();
+        for spec in &specs {
+            for object in &spec.objects {
+                if types::is_form_object(spec, object) {
+                    continue;
+                }
+                let key = (object.name.value.as_str(), write::object(object));
+                *count.entry(key.clone()).or_default() += 1;
+                first.entry(key).or_insert(object);
+            }
+        }
+        // The most common definition of each name, if used twice or more.
+        let mut chosen: BTreeMap<&str, (usize, String)> = BTreeMap::new();
+        for ((name, text), n) in &count {
+            if *n < 2 {
+                continue;
+            }
+            let better = chosen
+                .get(name)
+                .is_none_or(|(m, t)| n > m || (n == m && text < t));
+            if better {
+                chosen.insert(name, (*n, text.clone()));
+            }
+        }
+        // Drop a name when, in an operation that uses its shared definition, an object it
+        // refers to is not shared with the same definition; repeat until nothing changes.
+        loop {
+            let mut dropped = BTreeSet::new();
+            for spec in &specs {
+                let mine: HashMap<&str, String> = spec
+                    .objects
+                    .iter()
+                    .map(|o| (o.name.value.as_str(), write::object(o)))
+                    .collect();
+                for object in &spec.objects {
+                    let name = object.name.value.as_str();
+                    if chosen.get(name).map(|(_, t)| t) != mine.get(name) {
+                        continue;
+                    }
+                    let refs_ok = referenced(object).iter().all(|r| {
+                        chosen.get(r).map(|(_, t)| t).is_some()
+                            && chosen.get(r).map(|(_, t)| t) == mine.get(r)
+                    });
+                    if !refs_ok {
+                        dropped.insert(name.to_owned());
+                    }
+                }
+            }
+            dropped.extend(colliding_type_names(&chosen, &first));
+            if dropped.is_empty() {
+                break;
+            }
+            chosen.retain(|name, _| !dropped.contains(*name));
+        }
+        let mut shared = Self::default();
+        for (name, (_, text)) in chosen {
+            if let Some(object) = first.get(&(name, text.clone())) {
+                shared.objects.insert(name.to_owned(), (*object).clone());
+                shared.texts.insert(name.to_owned(), text);
+            }
+        }
+        shared
+    }
+
+    /// Whether `spec`'s object `object` is the shared one (same name and definition).
+    pub(crate) fn holds(&self, object: &Object) -> bool {
+        self.texts
+            .get(&object.name.value)
+            .is_some_and(|text| *text == write::object(object))
+    }
+
+    /// The shared objects, by name.
+    pub(crate) fn objects(&self) -> impl Iterator<Item = &Object> {
+        self.objects.values()
+    }
+
+    /// How many object types are shared.
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// Whether no object type is shared.
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+}
+
+/// The objects an object's fields refer to by name.
+fn referenced(object: &Object) -> Vec<&str> {
+    fn walk<'t>(ty: &'t TypeExpr, out: &mut Vec<&'t str>) {
+        match ty {
+            TypeExpr::Named(name) => out.push(name),
+            TypeExpr::Array(inner) | TypeExpr::Map(inner) => walk(inner, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for field in &object.fields {
+        walk(&field.schema.ty.value, &mut out);
+    }
+    out
+}
+
+/// Names of shared objects whose Rust types (the struct or a field's enum) would clash with
+/// another shared object's in the one `types` module.
+fn colliding_type_names(
+    chosen: &BTreeMap<&str, (usize, String)>,
+    first: &HashMap<(&str, String), &Object>,
+) -> BTreeSet<String> {
+    let mut owners: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (name, (_, text)) in chosen {
+        let Some(object) = first.get(&(*name, text.clone())) else {
+            continue;
+        };
+        for rust in rust_names(object) {
+            owners.entry(rust).or_default().push(name);
+        }
+    }
+    owners
+        .into_values()
+        .filter(|names| names.len() > 1)
+        .flatten()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The Rust types generated for an object: its struct and its fields' enums.
+pub(crate) fn rust_names(object: &Object) -> Vec<String> {
+    let mut names = vec![naming::object_name(object)];
+    names.extend(object.fields.iter().filter_map(|field| {
+        materialized_enum(&field.schema)
+            .map(|e| naming::field_enum_name(&object.name.value, field, e))
+    }));
+    names
+}
+
+/// Generates a service's crate content: `SERVICE`, `Client`, the shared `types` and every
+/// operation in its folder's module. `options.client` must be `crate::Client` and
+/// `options.shared` is filled here.
+pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> TokenStream {
+    let rt = &options.runtime;
+    let mut all = Vec::new();
+    collect(root, &mut all);
+    let shared = SharedTypes::find(all.iter().map(|op| &op.spec));
+    let options = Options {
+        shared: Some((shared.clone(), quote!(crate::types))),
+        ..options.clone()
+    };
+    let mut paths = Vec::new();
+    let body = folder_items(root, &options, &TokenStream::new(), &mut paths);
+    let types = types::emit_shared(&shared, all.first().map(|op| &op.spec), &options);
+
+    let name = &service.name.value;
+    let title = &service.title.value;
+    let parts: Vec<&str> = service.endpoint.value.split(REGION).collect();
+    let service_doc = docs::attrs(&format!(
+        "The {title} service (`{name}`): its endpoint in a region and its {} operations.",
+        all.len()
+    ));
+    let mut client_doc = format!(
+        "The {title} client: one method per operation, each returning a request builder.\n\n\
+         Cheap to clone; clones share one connection pool. Its endpoint is found in the \
+         configuration (see [`Config::endpoint_for`]): by default `{}` in the configured region.",
+        service.endpoint.value
+    );
+    if let Some(description) = &service.description {
+        client_doc = format!("{description}\n\n{client_doc}");
+    }
+    let client_doc = docs::attrs(&client_doc);
+    quote! {
+        pub use #rt::{
+            AkSkAuth, Authenticate, BuildError, Config, ConfigBuilder, ConfigError, Credentials,
+            Error, ErrorKind, Response, RetryPolicy, Secret, ServiceError, TokenAuth, UnknownValue,
+        };
+
+        /// The runtime the generated code runs on (for lower-level use).
+        pub use #rt as runtime;
+
+        #service_doc
+        pub static SERVICE: #rt::ServiceMeta = #rt::ServiceMeta {
+            name: #name,
+            title: #title,
+            endpoint: &[#(#parts),*],
+            operations: &[#(&#paths::DYNAMIC),*],
+        };
+
+        #client_doc
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        pub struct Client {
+            inner: #rt::Client,
+        }
+
+        impl Client {
+            /// Creates a client from a configuration, at this service's endpoint.
+            ///
+            /// # Errors
+            /// When the configuration gives no endpoint for the service (no region, no
+            /// endpoint), or the HTTP client cannot be created (e.g. no TLS backend).
+            pub fn new(config: Config) -> ::core::result::Result<Self, ConfigError> {
+                ::core::result::Result::Ok(Self {
+                    inner: #rt::Client::for_service(config, &SERVICE)?,
+                })
+            }
+
+            /// Wraps a runtime client (e.g. one built on a custom `reqwest::Client`).
+            pub fn from_runtime(inner: #rt::Client) -> Self {
+                Self { inner }
+            }
+
+            /// The configuration.
+            pub fn config(&self) -> &Config {
+                self.inner.config()
+            }
+        }
+
+        impl ::core::convert::AsRef<#rt::Client> for Client {
+            fn as_ref(&self) -> &#rt::Client {
+                &self.inner
+            }
+        }
+
+        /// The object types that several operations of this service define alike, defined
+        /// once; each operation's module re-exports those it uses.
+        pub mod types {
+            #types
+        }
+
+        #body
+    }
+}
+
+fn collect<'a>(folder: &'a Folder, out: &mut Vec<&'a Operation>) {
+    out.extend(&folder.operations);
+    for inner in &folder.folders {
+        collect(inner, out);
+    }
+}
+
+/// The items of a folder: its operations and its folders' modules. `path` is the folder's
+/// module path from the crate root; `paths` collects each operation's module path.
+fn folder_items(
+    folder: &Folder,
+    options: &Options,
+    path: &TokenStream,
+    paths: &mut Vec<TokenStream>,
+) -> TokenStream {
+    let mut out = TokenStream::new();
+    for op in &folder.operations {
+        let options = Options {
+            spec_source: op.spec_source.clone(),
+            ..options.clone()
+        };
+        let module = crate::module_ident(&op.spec);
+        paths.push(quote!(#path #module));
+        out.extend(op.extra.clone());
+        out.extend(crate::expand(&op.spec, &options));
+    }
+    for inner in &folder.folders {
+        let module = ident(&inner.module);
+        let doc = docs::attrs(&inner.doc);
+        let inner_path = quote!(#path #module::);
+        let items = folder_items(inner, options, &inner_path, paths);
+        out.extend(quote! {
+            #doc
+            pub mod #module {
+                #items
+            }
+        });
+    }
+    out
+}
