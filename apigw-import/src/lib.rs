@@ -6,7 +6,8 @@
 //! parameter tables, status codes, examples) → [`operation`] (an [`apigw_spec::Spec`]:
 //! parameters, body, responses, object types, constraints) → [`apigw_spec::write`] (spec TOML).
 //! Every spec written is loaded back with [`apigw_spec::load`], so what the importer writes is
-//! what the macro accepts.
+//! what the macro accepts. A reference's pages are imported together ([`import_pages`]), so that
+//! their operation ids, one client method each, are unique ([`ids`]).
 //!
 //! ```no_run
 //! let text = std::fs::read_to_string("reference/apig/dedicated_gateway_apis_v2/api_management/querying_historical_versions_of_an_api.rst").unwrap();
@@ -17,6 +18,7 @@
 
 pub mod blocks;
 pub mod cell;
+pub mod ids;
 pub mod operation;
 pub mod page;
 pub mod request_line;
@@ -68,6 +70,8 @@ pub struct Imported {
     pub text: String,
     /// Contradictions resolved on the way.
     pub warnings: Vec<Warning>,
+    /// The page line the operation id is read from (the title's).
+    pub id_line: usize,
 }
 
 /// Whether a page documents an operation (it has a `URI` section); other pages (indexes,
@@ -77,11 +81,22 @@ pub fn is_operation_page(text: &str) -> bool {
 }
 
 /// Imports one page. `reference` is the page's path within the reference (it goes into the
-/// spec's `reference` key and comments); `text` is the page.
+/// spec's `reference` key and comments); `text` is the page. The operation id is the page's
+/// own, which other pages of the reference may share: [`import_pages`] imports a whole
+/// reference with unique ids.
 pub fn import_page(reference: &str, text: &str) -> Result<Imported, ImportError> {
+    import_page_as(reference, text, None)
+}
+
+/// [`import_page`], with `id` as the operation id instead of the page's own if given.
+pub fn import_page_as(
+    reference: &str,
+    text: &str,
+    id: Option<&str>,
+) -> Result<Imported, ImportError> {
     let page = page::read(text)?;
     let mut warnings = Vec::new();
-    let built = operation::build(&page, reference, &mut warnings)?;
+    let built = operation::build(&page, reference, id, &mut warnings)?;
     let text = format!(
         "# {} ({})\n# Imported by apigw-import from {reference}; re-run the importer instead of editing.\n\n{}",
         built.operation.summary.as_deref().unwrap_or(""),
@@ -96,7 +111,64 @@ pub fn import_page(reference: &str, text: &str) -> Result<Imported, ImportError>
         spec,
         text,
         warnings,
+        id_line: page.title_line.max(1),
     })
+}
+
+/// Imports the pages of one run (`(reference, text)`, see [`import_page`]; every operation
+/// page of a reference, since its operations become one client) so that their operation ids
+/// are unique: where pages share an id, each gets a suffix from what tells them apart (the rule
+/// is [`ids`]), and a warning at its title says so. The results are in the order of `pages`.
+pub fn import_pages(pages: &[(String, String)]) -> Vec<Result<Imported, ImportError>> {
+    let mut results: Vec<Result<Imported, ImportError>> = pages
+        .iter()
+        .map(|(reference, text)| import_page(reference, text))
+        .collect();
+    let imported: Vec<(usize, &Imported)> = results
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, r.as_ref().ok()?)))
+        .collect();
+    let operations: Vec<ids::Operation<'_>> = imported
+        .iter()
+        .map(|(i, imported)| {
+            let op = &imported.spec.operation;
+            ids::Operation {
+                id: &op.id.value,
+                method: op.method.value.as_str(),
+                path: &op.path.raw,
+                reference: &pages[*i].0,
+            }
+        })
+        .collect();
+    let renames: Vec<(usize, String, String)> = ids::unique(&operations)
+        .into_iter()
+        .map(|rename| {
+            let others: Vec<&str> = rename
+                .sharing
+                .iter()
+                .map(|&o| operations[o].reference)
+                .collect();
+            let message = format!(
+                "operation id `{}` is not unique in the reference (also {}); renamed `{}` after {}",
+                operations[rename.index].id,
+                others.join(", "),
+                rename.id,
+                rename.by
+            );
+            (imported[rename.index].0, rename.id, message)
+        })
+        .collect();
+    for (index, id, message) in renames {
+        let (reference, text) = &pages[index];
+        results[index] = import_page_as(reference, text, Some(&id)).map(|mut imported| {
+            imported
+                .warnings
+                .insert(0, Warning::new(imported.id_line, message));
+            imported
+        });
+    }
+    results
 }
 
 /// Warns where an example contradicts the tables (the tables are what the spec keeps). `spec`

@@ -1,7 +1,9 @@
 //! `apigw-import`: writes one spec per operation page of an API reference.
 //!
 //! A directory is walked for `*.rst` pages; pages without a `URI` section (indexes, overviews)
-//! are not operations and are counted as skipped. Each spec goes to
+//! are not operations and are counted as skipped. The pages given are one run, imported together
+//! by `apigw_import::import_pages`, so that their operation ids are unique (pages that share an
+//! id get a suffix, with a warning). Each spec goes to
 //! `OUT/<folder of the page>/<operation_id in snake case>.toml`, the folder taken relative to
 //! the directory given.
 
@@ -60,8 +62,9 @@ fn main() -> ExitCode {
     pages.sort();
 
     let (mut written, mut skipped, mut errors, mut warnings) = (0, 0, 0, 0);
-    let mut expected: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut differ = Vec::new();
+    // The operation pages of the run: (folder of its spec, (page path shown, text)).
+    let mut folders: Vec<&Path> = Vec::new();
+    let mut operations: Vec<(String, String)> = Vec::new();
     for (page, folder) in &pages {
         let shown = page
             .strip_prefix(&args.root)
@@ -80,7 +83,16 @@ fn main() -> ExitCode {
             skipped += 1;
             continue;
         }
-        let imported = match apigw_import::import_page(&shown, &text) {
+        folders.push(folder);
+        operations.push((shown, text));
+    }
+    // Imported together, so that the operation ids of the run are unique.
+    let results = apigw_import::import_pages(&operations);
+
+    let mut expected: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut differ = Vec::new();
+    for ((folder, (shown, _)), result) in folders.iter().zip(&operations).zip(results) {
+        let imported = match result {
             Ok(i) => i,
             Err(e) => {
                 eprintln!("error: {shown}:{}: {}", e.line, e.message);

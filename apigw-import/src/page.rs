@@ -122,6 +122,8 @@ pub struct Page {
     pub label: Option<String>,
     /// The title.
     pub title: Option<String>,
+    /// The title's page line (0 when there is none).
+    pub title_line: usize,
     /// The paragraphs of the description sections (`Function`, `Constraints`, ...).
     pub description: Vec<String>,
     /// The request lines of the `URI` section, in order.
@@ -173,6 +175,7 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
             Block::Heading { text, level, .. } => {
                 if page.title.is_none() {
                     page.title = Some(text);
+                    page.title_line = line;
                     page.label = anchor.take();
                 } else {
                     let next = Role::of(&text);

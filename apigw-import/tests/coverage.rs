@@ -1,5 +1,6 @@
 //! The importer over every vendored reference (`reference/<service>/`): the committed specs are
-//! exactly a fresh import, every imported spec loads, and `reference/COVERAGE.md` is what the
+//! exactly a fresh import, every imported spec loads, no two operations of a service (one
+//! client) share an id, a method or a request type name, and `reference/COVERAGE.md` is what the
 //! importer makes of the pages today — so a page that stops importing, or a report left stale,
 //! fails here. `UPDATE_COVERAGE=1 cargo test -p apigw-import --test coverage` rewrites the
 //! report (`bash reference/import.sh` re-imports the specs first).
@@ -85,6 +86,8 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
     );
     let mut stale = Vec::new();
     let mut unloadable = Vec::new();
+    // Operations of one service whose ids name the same method or type.
+    let mut clashes = Vec::new();
     let (mut all_pages, mut all_imported) = (0, 0);
     let mut tallies = Vec::new();
     for service in services() {
@@ -95,31 +98,56 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
             service.pages.clone()
         };
         let mut t = Tally::default();
+        // The service's operation pages, imported together (as the importer does: one run,
+        // unique operation ids).
+        let mut folders = Vec::new();
+        let mut pages = Vec::new();
         for page in apigw_import::files_under(&service.pages, "rst").unwrap() {
             let text = std::fs::read_to_string(&page).unwrap();
             if !apigw_import::is_operation_page(&text) {
                 continue;
             }
-            t.pages += 1;
             let shown = page
                 .strip_prefix(&root)
                 .unwrap()
                 .to_string_lossy()
                 .replace('\\', "/");
-            match apigw_import::import_page(&shown, &text) {
+            folders.push(
+                page.parent()
+                    .unwrap()
+                    .strip_prefix(&service.pages)
+                    .unwrap()
+                    .to_path_buf(),
+            );
+            pages.push((shown, text));
+        }
+        t.pages = pages.len();
+        let results = apigw_import::import_pages(&pages);
+        // (what, name) → the pages whose operation takes it: the id, the method and module,
+        // the request type.
+        let mut names: BTreeMap<(&str, String), Vec<&str>> = BTreeMap::new();
+        for ((folder, (shown, _)), result) in folders.iter().zip(&pages).zip(results) {
+            match result {
                 Ok(imported) => {
+                    let spec = &imported.spec;
+                    for name in [
+                        ("id", spec.operation.id.value.clone()),
+                        ("method", apigw_spec::naming::method_name(spec)),
+                        ("type", apigw_spec::naming::builder_name(spec)),
+                    ] {
+                        names.entry(name).or_default().push(shown);
+                    }
                     t.imported += 1;
                     if !imported.warnings.is_empty() {
                         t.with_warnings += 1;
                     }
-                    let folder = page.parent().unwrap().strip_prefix(&service.pages).unwrap();
                     let file = service
                         .specs
                         .join(folder)
                         .join(apigw_import::spec_file_name(&imported.spec.operation.id));
                     match std::fs::read_to_string(&file) {
                         Ok(committed) if committed == imported.text => {
-                            if let Err(e) = apigw_spec::load(&shown, &committed) {
+                            if let Err(e) = apigw_spec::load(shown, &committed) {
                                 unloadable.push(format!("{}: {e}", file.display()));
                             }
                         }
@@ -140,6 +168,13 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
                     ));
                 }
             }
+        }
+        for ((what, name), pages) in names.into_iter().filter(|(_, pages)| pages.len() > 1) {
+            clashes.push(format!(
+                "{}: {what} `{name}`: {}",
+                service.name,
+                pages.join(", ")
+            ));
         }
         let refused = t.pages - t.imported;
         let _ = writeln!(
@@ -188,6 +223,11 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
         unloadable.is_empty(),
         "specs that do not load:\n{}",
         unloadable.join("\n")
+    );
+    assert!(
+        clashes.is_empty(),
+        "operations of one service (one client) with one id, method or type name:\n{}",
+        clashes.join("\n")
     );
     assert!(
         stale.is_empty(),

@@ -37,10 +37,12 @@ const CLIENT_VALUES: &[&str] = apigw_spec::check::CLIENT_VALUES;
 /// Request headers the credentials fill.
 const AUTH_HEADERS: &[&str] = &["X-Auth-Token"];
 
-/// Builds the operation of a page; `reference` is the page's path within the reference.
+/// Builds the operation of a page; `reference` is the page's path within the reference. `id`,
+/// if given, is the operation id instead of the page's own (see [`crate::ids`]).
 pub fn build(
     page: &Page,
     reference: &str,
+    id: Option<&str>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Spec, ImportError> {
     let request = request_line(page, warnings)?;
@@ -56,7 +58,10 @@ pub fn build(
         })?;
     let path = PathTemplate::parse(&request.path)
         .map_err(|e| ImportError::new(request.line, format!("path `{}`: {e}", request.path)))?;
-    let id = operation_id(page)?;
+    let id = match id {
+        Some(id) => id.to_owned(),
+        None => operation_id(page)?,
+    };
 
     let mut objects = Objects::new(page);
     let placed = roles::place(page, &objects)?;
