@@ -18,10 +18,10 @@ use std::convert::Infallible;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use apigw::api_management::list_api_versions_v2::ListApiVersionsV2Response;
-use apigw::runtime::{RawResponse, StatusCode, header::HeaderMap};
-use apigw::vpc_endpoint_management::list_endpoint_connections::ListEndpointConnectionsResponse;
-use apigw::{Client, Config, Credentials};
+use apigw_apig::api_management::list_api_versions_v2::ListApiVersionsV2Response;
+use apigw_apig::runtime::{RawResponse, StatusCode, header::HeaderMap};
+use apigw_apig::vpc_endpoint_management::list_endpoint_connections::ListEndpointConnectionsResponse;
+use apigw_apig::{Client, Config, Credentials};
 use bytes::Bytes;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use futures_util::StreamExt;

@@ -29,6 +29,7 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn a_call_with_no_endpoint_is_answered_by_the_embedded_emulator() {
     let out = apigw(&[
+        "apig",
         "list-api-versions-v2",
         "--instance-id",
         "demo",
@@ -36,7 +37,9 @@ fn a_call_with_no_endpoint_is_answered_by_the_embedded_emulator() {
         "demo",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("using the embedded APIG emulator at http://127.0.0.1:"));
+    assert!(
+        text(&out.stderr).contains("using the embedded API Gateway emulator at http://127.0.0.1:")
+    );
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         body["api_versions"].as_array().unwrap().len(),
@@ -49,6 +52,7 @@ fn a_call_with_no_endpoint_is_answered_by_the_embedded_emulator() {
 #[test]
 fn all_pages_through_every_item() {
     let out = apigw(&[
+        "apig",
         "list-api-versions-v2",
         "--instance-id",
         "d",
@@ -66,6 +70,7 @@ fn all_pages_through_every_item() {
     assert_eq!(distinct.len(), LIST_SIZE);
 
     let table = apigw(&[
+        "apig",
         "list-api-versions-v2",
         "--instance-id",
         "d",
@@ -99,6 +104,7 @@ fn invalid_values_are_refused_before_anything_is_sent() {
         &[
             &nowhere[..],
             &[
+                "apig",
                 "list-endpoint-connections",
                 "--instance-id",
                 "d",
@@ -120,6 +126,7 @@ fn invalid_values_are_refused_before_anything_is_sent() {
         &[
             &nowhere[..],
             &[
+                "apig",
                 "list-api-versions-v2",
                 "--instance-id",
                 "d",
@@ -142,6 +149,7 @@ fn invalid_values_are_refused_before_anything_is_sent() {
         &[
             &nowhere[..],
             &[
+                "apig",
                 "list-api-versions-v2",
                 "--instance-id",
                 "d",
@@ -171,6 +179,7 @@ async fn a_service_error_is_printed_as_code_message_and_request_id() {
             PROJECT,
             "--token",
             TOKEN,
+            "apig",
             "list-api-versions-v2",
             "--instance-id",
             "d",
@@ -198,6 +207,7 @@ async fn a_service_error_is_printed_as_code_message_and_request_id() {
 #[test]
 fn the_emulator_answers_a_missing_resource_with_its_documented_404() {
     let out = apigw(&[
+        "apig",
         "show-details-of-api-v2",
         "--instance-id",
         "demo",
@@ -221,6 +231,7 @@ fn a_create_with_a_json_body() {
     let body = dir.join("acl.json");
     std::fs::write(&body, r#"{"acl_name": "demo", "acl_type": "PERMIT", "acl_value": "192.168.1.5", "entity_type": "IP"}"#).unwrap();
     let out = apigw(&[
+        "apig",
         "create-acl-strategy-v2",
         "--instance-id",
         "d",
@@ -241,6 +252,7 @@ fn a_create_with_a_json_body() {
     )
     .unwrap();
     let out = apigw(&[
+        "apig",
         "create-acl-strategy-v2",
         "--instance-id",
         "d",
@@ -256,11 +268,31 @@ fn a_create_with_a_json_body() {
 }
 
 #[test]
-fn every_operation_is_a_subcommand_with_help_from_its_spec() {
+fn every_service_is_a_subcommand_with_its_operation_count() {
     let out = apigw(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    for service in support::services() {
+        let line = format!(
+            "  {:<7}{} ({} operations)",
+            service.name,
+            service.title,
+            service.operations.len()
+        );
+        assert!(
+            help.lines().any(|l| l.starts_with(&line)),
+            "{line:?} missing from --help:\n{help}"
+        );
+    }
+    assert!(help.contains("  serve "), "{help}");
+}
+
+#[test]
+fn every_operation_is_a_subcommand_with_help_from_its_spec() {
+    let out = apigw(&["apig", "--help"]);
     let help = text(&out.stdout);
     let mut count = 0;
-    for op in apigw::operations() {
+    for op in apigw_apig::SERVICE.operations {
         let name = apigw_spec::naming::snake(op.meta.id).replace('_', "-");
         assert!(
             help.contains(&format!("  {name} ")) || help.contains(&format!("  {name}\n")),
@@ -273,7 +305,7 @@ fn every_operation_is_a_subcommand_with_help_from_its_spec() {
         support::spec_files().len(),
         "one subcommand per spec"
     );
-    let out = apigw(&["list-endpoint-connections", "--help"]);
+    let out = apigw(&["apig", "list-endpoint-connections", "--help"]);
     let help = text(&out.stdout);
     assert!(help.contains("Querying VPC Endpoint Connections"), "{help}");
     assert!(

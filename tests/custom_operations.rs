@@ -5,7 +5,7 @@
 
 mod support;
 
-use apigw::{BuildError, Error, runtime};
+use apigw_apig::{BuildError, Error, runtime};
 use serde_json::{Value, json};
 use support::{Loopback, PROJECT, TOKEN, json_reply};
 use wiremock::matchers::{body_json, header, method, path};

@@ -4,8 +4,8 @@
 
 mod support;
 
-use apigw::runtime::{self, FilePart, Form, Request};
-use apigw::{Client, Credentials, RetryPolicy};
+use apigw_apig::runtime::{self, FilePart, Form, Request};
+use apigw_apig::{Client, Credentials, RetryPolicy};
 use apigw_emulator::Emulator;
 use apigw_emulator::respond::synthesize;
 use apigw_spec::{ParamLocation, Spec, TypeExpr};
@@ -288,7 +288,7 @@ async fn credentials_parameters_and_bodies_are_checked() {
 
 #[tokio::test]
 async fn list_operations_page_end_to_end_through_the_generated_client() {
-    use apigw::runtime::paging::StreamExt;
+    use apigw_apig::runtime::paging::StreamExt;
     let emulator = emulator().await;
     let client = client(&emulator.url(), Credentials::aksk("AK", "SK"));
     let items: Vec<_> = client

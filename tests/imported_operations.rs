@@ -13,7 +13,7 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use apigw::runtime::{self, DynOperation, RawResponse, StatusCode, header::HeaderMap};
+use apigw_apig::runtime::{self, DynOperation, RawResponse, StatusCode, header::HeaderMap};
 use apigw_spec::{ParamLocation, Spec};
 use serde_json::Value;
 use support::ROOT;
@@ -85,7 +85,10 @@ fn every_manifest_operation_is_specified_and_generated() {
     );
     for row in &manifest {
         let folder = row.folder.strip_prefix(REFERENCE_PREFIX).unwrap();
-        let file = format!("specs/apig/{folder}/{}.toml", apigw_spec::naming::snake(&row.id));
+        let file = format!(
+            "specs/apig/{folder}/{}.toml",
+            apigw_spec::naming::snake(&row.id)
+        );
         let (_, spec) = specs
             .iter()
             .find(|(shown, _)| *shown == file)
@@ -112,13 +115,14 @@ fn every_manifest_operation_is_specified_and_generated() {
         assert_eq!(params, placeholders, "{}", row.id);
 
         // And the generated code carries the same identity.
-        let generated =
-            apigw::operation(&row.id).unwrap_or_else(|| panic!("{} is not generated", row.id));
+        let generated = apigw_apig::SERVICE
+            .operation(&row.id)
+            .unwrap_or_else(|| panic!("{} is not generated", row.id));
         assert_eq!(generated.meta.method.as_str(), row.method);
         assert_eq!(generated.meta.path, row.path);
     }
     assert_eq!(
-        apigw::operations().count(),
+        apigw_apig::SERVICE.operations.iter().copied().count(),
         manifest.len(),
         "src/lib.rs lists every folder once"
     );
@@ -132,7 +136,9 @@ fn line(spec: &Spec, what: &str, field: &str, reason: &str) -> String {
 }
 
 fn generated(spec: &Spec) -> &'static DynOperation {
-    apigw::operation(&spec.operation.id.value).unwrap()
+    apigw_apig::SERVICE
+        .operation(&spec.operation.id.value)
+        .unwrap()
 }
 
 #[test]

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use apigw::access_control_policy_management::create_acl_strategy_v2::{
+use apigw_apig::access_control_policy_management::create_acl_strategy_v2::{
     CreateAclStrategyV2RequestBody, CreateAclStrategyV2RequestBodyAclType,
     CreateAclStrategyV2RequestBodyEntityType,
 };
-use apigw::runtime::paging::StreamExt;
-use apigw::{Client, Credentials, ErrorKind, RetryPolicy};
+use apigw_apig::runtime::paging::StreamExt;
+use apigw_apig::{Client, Credentials, ErrorKind, RetryPolicy};
 use serde_json::{Value, json};
 use support::{Loopback, PROJECT, client_for, raw_server};
 use wiremock::matchers::{method, path_regex};
@@ -265,7 +265,7 @@ async fn invalid_json_html_502_and_wrong_content_type() {
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
-    let apigw::Error::Decode(decode) = &err else {
+    let apigw_apig::Error::Decode(decode) = &err else {
         unreachable!()
     };
     assert_eq!(decode.operation, "ShowDetailsOfApiV2");
@@ -419,7 +419,7 @@ async fn aksk_signatures_verify_on_the_server_side() {
             )
         })
         .collect();
-    let parts = apigw::runtime::sign::Parts {
+    let parts = apigw_apig::runtime::sign::Parts {
         method: request.method.as_str(),
         path: request.url.path(),
         query: request.url.query().unwrap_or(""),
@@ -428,7 +428,7 @@ async fn aksk_signatures_verify_on_the_server_side() {
     };
     let date = request.headers["x-sdk-date"].to_str().unwrap();
     let (expected_signed, expected) =
-        apigw::runtime::AkSkAuth::new("AK1", SK).signature(&parts, date);
+        apigw_apig::runtime::AkSkAuth::new("AK1", SK).signature(&parts, date);
     assert_eq!(signed, expected_signed);
     assert_eq!(signature, expected);
     assert!(

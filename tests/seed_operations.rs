@@ -3,11 +3,13 @@
 
 mod support;
 
-use apigw::api_management::list_api_versions_v2::{ApiVersionRespStatus, ListApiVersionsV2Error};
-use apigw::vpc_endpoint_management::list_endpoint_connections::{
+use apigw_apig::api_management::list_api_versions_v2::{
+    ApiVersionRespStatus, ListApiVersionsV2Error,
+};
+use apigw_apig::vpc_endpoint_management::list_endpoint_connections::{
     EndpointConnectionStatus, ListEndpointConnectionsError, Status,
 };
-use apigw::{BuildError, Error, ErrorKind};
+use apigw_apig::{BuildError, Error, ErrorKind};
 use serde_json::Value;
 use support::{PROJECT, TOKEN, client, examples, json_reply, spec};
 use wiremock::matchers::{header, method, path};

@@ -16,8 +16,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use apigw::runtime::DynOperation;
-use apigw::{Client, Config, ConfigBuilder, Credentials, RetryPolicy};
+use apigw_apig::runtime::DynOperation;
+use apigw_apig::{Client, Config, ConfigBuilder, Credentials, RetryPolicy};
 use apigw_spec::Spec;
 use wiremock::{Match, Mock, MockServer, Request, Respond, ResponseTemplate};
 
@@ -167,35 +167,42 @@ pub fn examples(spec: &Spec) -> Vec<(u16, String)> {
         .collect()
 }
 
-/// APIG's spec files, sorted: every `*.toml` under `specs/` except those of other services
-/// (`specs/<service>/`, whose pages are in `reference/<service>/`). One per operation the
-/// `apigw` crate is to expose, so its length is the number of operations the tests expect.
+/// APIG's spec files, sorted: every operation spec under `specs/apig/` (not its service file).
+/// One per operation the `apigw-apig` crate is to expose, so its length is the number of
+/// operations the tests expect.
 pub fn spec_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
-            // `specs/<service>/` holds another service's specs (its pages are in
-            // `reference/<service>/`); APIG's are the folders of `specs/` itself.
-            let other_service = path.parent() == Some(&Path::new(ROOT).join("specs"))
-                && path
-                    .file_name()
-                    .is_some_and(|n| Path::new(ROOT).join("reference").join(n).is_dir());
-            if path.is_dir() && !other_service {
+            if path.is_dir() {
                 walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "toml") {
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && !path.ends_with(apigw_spec::service::FILE_NAME)
+            {
                 out.push(path);
             }
         }
     }
     let mut files = Vec::new();
-    walk(&Path::new(ROOT).join("specs"), &mut files);
+    walk(&Path::new(ROOT).join("specs/apig"), &mut files);
     files.sort();
     files
 }
 
+#[path = "../../src/bin/apigw/services.rs"]
+mod services;
+
+/// Every service the command line knows (its own list, not a copy).
+pub fn services() -> Vec<&'static apigw_runtime::ServiceMeta> {
+    services::SERVICES.to_vec()
+}
+
 /// Every operation the crate generated, with the spec it was generated from.
 pub fn generated_specs() -> Vec<(&'static DynOperation, Spec)> {
-    apigw::operations()
+    apigw_apig::SERVICE
+        .operations
+        .iter()
+        .copied()
         .map(|op| {
             let spec = apigw_spec::load(op.meta.id, op.spec).unwrap_or_else(|e| panic!("{e}"));
             (op, spec)

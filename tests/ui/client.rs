@@ -2,10 +2,10 @@
 // tests/custom_operations.rs). A bad spec still expands to placeholder items, and those
 // need it.
 #[allow(dead_code)]
-pub struct Client(apigw::runtime::Client);
+pub struct Client(apigw_apig::runtime::Client);
 
-impl AsRef<apigw::runtime::Client> for Client {
-    fn as_ref(&self) -> &apigw::runtime::Client {
+impl AsRef<apigw_apig::runtime::Client> for Client {
+    fn as_ref(&self) -> &apigw_apig::runtime::Client {
         &self.0
     }
 }

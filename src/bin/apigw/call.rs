@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Read as _;
 
-use apigw::runtime::{self, FilePart, Form, Request};
+use apigw_runtime::{self as runtime, Client, FilePart, Form, Request};
 use apigw_spec::{ParamLocation, TypeExpr};
 use clap::ArgMatches;
 use serde_json::Value;
@@ -35,7 +35,7 @@ pub enum Outcome {
 fn request(
     op: &Operation,
     matches: &ArgMatches,
-    client: &apigw::Client,
+    client: &Client,
     offset: Option<i64>,
 ) -> Result<Request, Failure> {
     let spec = &op.spec;
@@ -141,18 +141,14 @@ fn read_body(source: &str) -> Result<Vec<u8>, Failure> {
 pub async fn call(
     op: &Operation,
     matches: &ArgMatches,
-    client: &apigw::Client,
+    client: &Client,
     offset: Option<i64>,
 ) -> Result<Outcome, Failure> {
     let request = request(op, matches, client, offset)?;
-    let raw = client
-        .as_ref()
-        .execute(request)
-        .await
-        .map_err(|e| match e {
-            runtime::SendError::Build(e) => Failure::Usage(e.to_string()),
-            other => Failure::Transport(other.to_string()),
-        })?;
+    let raw = client.execute(request).await.map_err(|e| match e {
+        runtime::SendError::Build(e) => Failure::Usage(e.to_string()),
+        other => Failure::Transport(other.to_string()),
+    })?;
     let file = op
         .spec
         .success_responses()
@@ -186,7 +182,7 @@ pub async fn call(
 pub async fn call_all(
     op: &Operation,
     matches: &ArgMatches,
-    client: &apigw::Client,
+    client: &Client,
 ) -> Result<Outcome, Failure> {
     let Some(paging) = apigw_spec::paging::detect(&op.spec) else {
         return call(op, matches, client, None).await;
@@ -201,7 +197,7 @@ pub async fn call_all(
         .and_then(|v| v.parse().ok());
     let mut all: Vec<Value> = Vec::new();
     let mut previous: Option<Vec<Value>> = None;
-    for _ in 0..apigw::runtime::paging::MAX_PAGES {
+    for _ in 0..runtime::paging::MAX_PAGES {
         let Outcome::Json(page) = call(op, matches, client, Some(offset)).await? else {
             break;
         };

@@ -1,7 +1,8 @@
-//! The command line, built from the specs: one subcommand per operation, one option per
-//! parameter, with the spec's descriptions as help and enumerations as possible values.
+//! The command line, built from the specs: one subcommand per service, in it one per
+//! operation, one option per parameter, with the spec's descriptions as help and enumerations
+//! as possible values. Only the service a command line names has its specs read.
 
-use apigw::runtime::DynOperation;
+use apigw_runtime::{DynOperation, ServiceMeta};
 use apigw_spec::check::{FORM_DATA, materialized_enum};
 use apigw_spec::{Field, Param, Spec, TypeExpr, naming};
 use clap::builder::PossibleValuesParser;
@@ -20,6 +21,7 @@ pub struct Operation {
 /// Options every subcommand has; a parameter with one of these names gets `--param-` before it.
 const GLOBAL: &[&str] = &[
     "endpoint",
+    "region",
     "project-id",
     "token",
     "ak",
@@ -30,9 +32,44 @@ const GLOBAL: &[&str] = &[
     "help",
 ];
 
-/// Every generated operation with its spec.
-pub fn operations() -> Vec<Operation> {
-    apigw::operations()
+/// Global options that take a value (so that the value is not taken for a service's name).
+const GLOBAL_WITH_VALUE: &[&str] = &[
+    "endpoint",
+    "region",
+    "project-id",
+    "token",
+    "ak",
+    "sk",
+    "output",
+];
+
+/// The service a command line names: its first argument that is not an option or an option's
+/// value, if that is a service's name.
+pub fn named_service(
+    args: &[std::ffi::OsString],
+    services: &[&'static ServiceMeta],
+) -> Option<&'static ServiceMeta> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if let Some(option) = arg.strip_prefix("--") {
+            if GLOBAL_WITH_VALUE.contains(&option) {
+                args.next();
+            }
+            continue;
+        }
+        if arg.starts_with('-') || arg == "help" {
+            continue;
+        }
+        return services.iter().copied().find(|s| s.name == arg);
+    }
+    None
+}
+
+/// Every operation of `service` with its spec.
+pub fn operations(service: &ServiceMeta) -> Vec<Operation> {
+    service
+        .operations
+        .iter()
         .filter_map(|dynamic| {
             // The specs were checked when the crate was built; a failure here cannot happen
             // short of a corrupted binary, and skips the operation rather than stopping.
@@ -72,8 +109,12 @@ pub fn form_fields(spec: &Spec) -> Option<&[Field]> {
     }
 }
 
-/// The whole command line.
-pub fn command(operations: &[Operation]) -> Command {
+/// The whole command line: every service, with the operations of `named` (the service the
+/// command line names, if any) as its subcommands.
+pub fn command(
+    services: &[&'static ServiceMeta],
+    named: Option<(&ServiceMeta, &[Operation])>,
+) -> Command {
     let global = |name: &'static str, value: &'static str, help: &'static str| {
         Arg::new(name)
             .long(name)
@@ -82,17 +123,19 @@ pub fn command(operations: &[Operation]) -> Command {
             .help(help)
     };
     let mut command = Command::new("apigw")
-        .about("Calls the API Gateway (APIG) REST API: one subcommand per operation.")
+        .about("Calls the REST APIs of Open Telekom Cloud services: `apigw <service> <operation> [options]`.")
         .long_about(
-            "Calls the API Gateway (APIG) REST API: one subcommand per operation, generated from the specs.\n\n\
-             Endpoint, project and credentials come from the options or from APIGW_ENDPOINT, \
-             HUAWEICLOUD_SDK_PROJECT_ID / OS_PROJECT_ID, HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK or OS_AUTH_TOKEN. \
-             With no endpoint, an embedded APIG emulator answers (no cloud account needed).\n\n\
+            "Calls the REST APIs of Open Telekom Cloud services: `apigw <service> <operation> [options]`, \
+             generated from the specs; `apigw <service> --help` lists a service's operations.\n\n\
+             Endpoint, project and credentials come from the options or from OS_REGION_NAME, APIGW_ENDPOINT, \
+             APIGW_ENDPOINT_<SERVICE>, HUAWEICLOUD_SDK_PROJECT_ID / OS_PROJECT_ID, HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK or OS_AUTH_TOKEN. \
+             With no endpoint and no region, an embedded emulator answers (no cloud account needed).\n\n\
              Exit codes: 0 success, 2 usage error (nothing sent), 3 service error, 4 transport error, 5 undecodable response.",
         )
         .subcommand_required(true)
         .arg_required_else_help(true)
-        .arg(global("endpoint", "URL", "The gateway endpoint [env: APIGW_ENDPOINT]; none: the embedded emulator"))
+        .arg(global("region", "REGION", "The region, e.g. eu-de: each service at its endpoint there [env: OS_REGION_NAME]"))
+        .arg(global("endpoint", "URL", "One endpoint for every service; {service} in it stands for the service's name [env: APIGW_ENDPOINT, APIGW_ENDPOINT_<SERVICE>]; none and no region: the embedded emulator"))
         .arg(global("project-id", "ID", "The project [env: HUAWEICLOUD_SDK_PROJECT_ID, OS_PROJECT_ID]"))
         .arg(global("token", "TOKEN", "An IAM token [env: OS_AUTH_TOKEN]"))
         .arg(global("ak", "AK", "Access key for AK/SK signing [env: HUAWEICLOUD_SDK_AK]"))
@@ -103,17 +146,47 @@ pub fn command(operations: &[Operation]) -> Command {
                 .default_value("json"),
         )
         .subcommand(
-            Command::new("serve").about("Runs the APIG emulator until stopped.").arg(
-                Arg::new("port")
-                    .long("port")
-                    .value_name("N")
-                    .value_parser(clap::value_parser!(u16))
-                    .default_value("8080")
-                    .help("The port to listen on (0: any free port)"),
-            ),
+            Command::new("serve")
+                .about("Runs the emulator of every service until stopped, each at /<service>.")
+                .arg(
+                    Arg::new("port")
+                        .long("port")
+                        .value_name("N")
+                        .value_parser(clap::value_parser!(u16))
+                        .default_value("8080")
+                        .help("The port to listen on (0: any free port)"),
+                )
+                .arg(
+                    Arg::new("bind")
+                        .long("bind")
+                        .value_name("ADDRESS")
+                        .value_parser(clap::value_parser!(std::net::IpAddr))
+                        .default_value("127.0.0.1")
+                        .help("The address to listen on; 0.0.0.0 serves other machines too"),
+                ),
         );
-    for op in operations {
-        command = command.subcommand(subcommand(op));
+    let mut services = services.to_vec();
+    services.sort_by_key(|s| s.name);
+    for service in services {
+        let mut sub = Command::new(service.name)
+            .about(format!(
+                "{} ({} operations)",
+                service.title,
+                service.operations.len()
+            ))
+            .subcommand_required(true)
+            .arg_required_else_help(true);
+        if let Some((named, operations)) = named.filter(|(n, _)| n.name == service.name) {
+            sub = sub.long_about(format!(
+                "{}: one subcommand per operation ({} in all).",
+                named.title,
+                operations.len()
+            ));
+            for op in operations {
+                sub = sub.subcommand(subcommand(op));
+            }
+        }
+        command = command.subcommand(sub);
     }
     command
 }

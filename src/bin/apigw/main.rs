@@ -1,26 +1,34 @@
-//! `apigw`: calls any APIG operation from the command line; with no endpoint configured, an
-//! embedded emulator answers.
+//! `apigw`: calls any operation of any service apigw knows from the command line; with no
+//! endpoint configured, an embedded emulator answers.
 //!
 //! ```text
-//! apigw list-api-versions-v2 --instance-id demo --api-id demo
-//! apigw list-api-versions-v2 --instance-id demo --api-id demo --limit 10 --all --output table
-//! apigw serve --port 8080
+//! apigw --help                                     # the services
+//! apigw apig --help                                # APIG's operations
+//! apigw apig list-api-versions-v2 --instance-id demo --api-id demo
+//! apigw apig list-api-versions-v2 --instance-id demo --api-id demo --limit 10 --all --output table
+//! apigw --region eu-de ecs list-servers-details    # a real cloud (credentials from OS_AUTH_TOKEN, ...)
+//! apigw serve --port 8080                          # every service's emulator, at /<service>
 //! ```
 
 mod call;
 mod command;
 mod output;
+mod services;
 
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use apigw::{Client, ConfigBuilder, Credentials};
+use apigw_runtime::{Client, ConfigBuilder, Credentials, ServiceMeta};
 use call::{Failure, Outcome};
 use output::Format;
+use services::SERVICES;
 
 fn main() -> ExitCode {
-    let operations = command::operations();
-    let matches = command::command(&operations).get_matches();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let named = command::named_service(&args, SERVICES);
+    let operations = named.map(command::operations).unwrap_or_default();
+    let matches = command::command(SERVICES, named.map(|s| (s, operations.as_slice())))
+        .get_matches_from(args);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -31,73 +39,120 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    runtime.block_on(run(&operations, &matches))
+    runtime.block_on(run(named, &operations, &matches))
 }
 
-fn specs(operations: &[command::Operation]) -> Vec<apigw_spec::Spec> {
-    operations.iter().map(|op| op.spec.clone()).collect()
+/// The specs of a service, as the emulator serves them.
+fn specs(service: &ServiceMeta) -> Vec<apigw_spec::Spec> {
+    command::operations(service)
+        .into_iter()
+        .map(|op| op.spec)
+        .collect()
 }
 
-async fn run(operations: &[command::Operation], matches: &clap::ArgMatches) -> ExitCode {
-    let Some((name, sub)) = matches.subcommand() else {
+async fn serve(matches: &clap::ArgMatches) -> ExitCode {
+    let port = matches.get_one::<u16>("port").copied().unwrap_or(8080);
+    let ip = matches
+        .get_one::<std::net::IpAddr>("bind")
+        .copied()
+        .unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
+    let address = std::net::SocketAddr::new(ip, port);
+    let services: Vec<(String, Vec<apigw_spec::Spec>)> = SERVICES
+        .iter()
+        .map(|s| (s.name.to_owned(), specs(s)))
+        .collect();
+    let count: usize = services.iter().map(|(_, specs)| specs.len()).sum();
+    match apigw_emulator::Emulator::bind_services(address, services).await {
+        Ok(emulator) => {
+            eprintln!(
+                "apigw: emulator of {} services ({count} operations) listening on {}; each service at {}/<service>, e.g. APIGW_ENDPOINT={}/{{service}}",
+                SERVICES.len(),
+                emulator.address(),
+                emulator.url(),
+                emulator.url(),
+            );
+            emulator.wait().await;
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("apigw: cannot listen on {address}: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn run(
+    named: Option<&'static ServiceMeta>,
+    operations: &[command::Operation],
+    matches: &clap::ArgMatches,
+) -> ExitCode {
+    let Some((name, service_matches)) = matches.subcommand() else {
         return ExitCode::from(2);
     };
     if name == "serve" {
-        let port = sub.get_one::<u16>("port").copied().unwrap_or(8080);
-        let address = std::net::SocketAddr::from(([0, 0, 0, 0], port));
-        return match apigw_emulator::Emulator::bind(address, specs(operations)).await {
-            Ok(emulator) => {
-                eprintln!(
-                    "apigw: APIG emulator of {} operations listening on {}",
-                    operations.len(),
-                    emulator.address()
-                );
-                emulator.wait().await;
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("apigw: cannot listen on port {port}: {e}");
-                ExitCode::from(1)
-            }
-        };
+        return serve(service_matches).await;
     }
-    let Some(op) = operations.iter().find(|op| op.name == name) else {
+    let (Some(service), Some((op_name, sub))) = (named, service_matches.subcommand()) else {
+        return ExitCode::from(2);
+    };
+    let Some(op) = operations.iter().find(|op| op.name == op_name) else {
         return ExitCode::from(2);
     };
 
-    // Configuration: options over the environment; no endpoint means the embedded emulator.
+    // Configuration: options over the environment; no endpoint and no region means the
+    // embedded emulator.
     let global = |key: &str| {
         matches
             .get_one::<String>(key)
+            .or_else(|| service_matches.get_one::<String>(key))
             .or_else(|| sub.get_one::<String>(key))
             .cloned()
     };
     let mut config = ConfigBuilder::from_env();
     let mut emulator = None;
-    let endpoint = global("endpoint").or_else(|| {
-        std::env::var("APIGW_ENDPOINT")
-            .ok()
-            .filter(|e| !e.is_empty())
-    });
-    match endpoint {
-        Some(endpoint) => config = config.endpoint(endpoint),
-        None => match apigw_emulator::Emulator::start(specs(operations)).await {
-            Ok(started) => {
-                eprintln!(
-                    "apigw: no endpoint configured (--endpoint or APIGW_ENDPOINT): using the embedded APIG emulator at {}",
-                    started.url()
-                );
-                config = config
-                    .endpoint(started.url())
-                    .project_id("emulator-project")
-                    .credentials(Credentials::token("emulator-token"));
-                emulator = Some(started);
-            }
+    let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let located = global("endpoint").is_some()
+        || global("region").is_some()
+        || [
+            "APIGW_ENDPOINT",
+            "OS_REGION_NAME",
+            &service.endpoint_variable(),
+        ]
+        .iter()
+        .any(|name| env_set(name));
+    if !located {
+        let specs = operations.iter().map(|op| op.spec.clone()).collect();
+        let started = match apigw_emulator::Emulator::start_services([(
+            service.name.to_owned(),
+            specs,
+        )])
+        .await
+        {
+            Ok(started) => started,
             Err(e) => {
                 eprintln!("apigw: cannot start the embedded emulator: {e}");
                 return ExitCode::from(1);
             }
-        },
+        };
+        let url = started
+            .service_url(service.name)
+            .unwrap_or_else(|| started.url());
+        eprintln!(
+            "apigw: no endpoint configured (--region, --endpoint, OS_REGION_NAME, APIGW_ENDPOINT or {}): using the embedded {} emulator at {url}",
+            service.endpoint_variable(),
+            service.title,
+        );
+        config = config
+            .service_endpoint(service.name, url)
+            .project_id("emulator-project")
+            .credentials(Credentials::token("emulator-token"));
+        emulator = Some(started);
+    }
+    if let Some(endpoint) = global("endpoint") {
+        config = config.endpoint(endpoint);
+    }
+    if let Some(region) = global("region") {
+        config = config.region(region);
     }
     if let Some(project) = global("project-id") {
         config = config.project_id(project);
@@ -111,7 +166,7 @@ async fn run(operations: &[command::Operation], matches: &clap::ArgMatches) -> E
         }
         _ => {}
     }
-    let client = match config.build().and_then(Client::new) {
+    let client = match config.build().and_then(|c| Client::for_service(c, service)) {
         Ok(client) => client,
         Err(e) => {
             eprintln!("apigw: {e}");

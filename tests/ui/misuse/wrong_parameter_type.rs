@@ -1,5 +1,5 @@
 #[allow(dead_code)]
-async fn call(client: &apigw::Client) {
+async fn call(client: &apigw_apig::Client) {
     // `limit` is an Integer (i32), not a string.
     let _ = client.list_api_versions_v2("gateway", "api").limit("50");
 }
