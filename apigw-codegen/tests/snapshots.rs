@@ -13,7 +13,9 @@ fn generated(spec_path: &str) -> String {
 
 #[test]
 fn list_api_versions_v2() {
-    insta::assert_snapshot!(generated("specs/apig/api_management/list_api_versions_v2.toml"));
+    insta::assert_snapshot!(generated(
+        "specs/apig/api_management/list_api_versions_v2.toml"
+    ));
 }
 
 #[test]

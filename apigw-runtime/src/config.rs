@@ -382,13 +382,17 @@ mod tests {
 
     #[test]
     fn each_service_finds_its_endpoint() {
-        let base = || {
-            ConfigBuilder::from_vars([("OS_PROJECT_ID", "p"), ("OS_AUTH_TOKEN", "t")])
-        };
+        let base = || ConfigBuilder::from_vars([("OS_PROJECT_ID", "p"), ("OS_AUTH_TOKEN", "t")]);
         // The region alone: each service's own pattern.
         let config = base().region("eu-de").build().unwrap();
-        assert_eq!(endpoint(&config, &ECS), "https://ecs.eu-de.otc.t-systems.com/");
-        assert_eq!(endpoint(&config, &VPC), "https://vpc.eu-de.otc.t-systems.com/");
+        assert_eq!(
+            endpoint(&config, &ECS),
+            "https://ecs.eu-de.otc.t-systems.com/"
+        );
+        assert_eq!(
+            endpoint(&config, &VPC),
+            "https://vpc.eu-de.otc.t-systems.com/"
+        );
         assert_eq!(config.region(), Some("eu-de"));
 
         // One endpoint for every service, with the service's name put in.
@@ -416,7 +420,10 @@ mod tests {
 
         // Nothing set: the error names the service and the variable.
         let err = base().build().unwrap().endpoint_for(&ECS).unwrap_err();
-        assert!(matches!(err, ConfigError::NoEndpoint { service: "ecs", .. }));
+        assert!(matches!(
+            err,
+            ConfigError::NoEndpoint { service: "ecs", .. }
+        ));
         assert!(err.to_string().contains("APIGW_ENDPOINT_ECS"), "{err}");
 
         // A bad endpoint is refused when the configuration is built.

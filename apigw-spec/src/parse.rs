@@ -123,13 +123,25 @@ pub fn service(source: &SourceFile, diags: &mut Diagnostics) -> Option<crate::se
         }
     };
     let mut cx = Cx { source, diags };
-    let mut top = Reader::new(&mut cx, root.get_ref(), root.span(), "the service file", &["service"]);
+    let mut top = Reader::new(
+        &mut cx,
+        root.get_ref(),
+        root.span(),
+        "the service file",
+        &["service"],
+    );
     let table = top.table("service");
     top.finish();
     let Some((table, span)) = table else {
         cx.diags.push(
-            Diagnostic::new(Code::MissingService, 0..0, "missing required table `[service]`")
-                .with_help("start the service file with `[service]` holding `name`, `title` and `endpoint`"),
+            Diagnostic::new(
+                Code::MissingService,
+                0..0,
+                "missing required table `[service]`",
+            )
+            .with_help(
+                "start the service file with `[service]` holding `name`, `title` and `endpoint`",
+            ),
         );
         return None;
     };

@@ -143,11 +143,26 @@ mod tests {
 
     #[test]
     fn endpoint_patterns() {
-        assert_eq!(endpoint_problem("https://ecs.{region}.otc.t-systems.com"), None);
+        assert_eq!(
+            endpoint_problem("https://ecs.{region}.otc.t-systems.com"),
+            None
+        );
         assert_eq!(endpoint_problem("http://127.0.0.1:8080/ecs"), None);
-        assert!(endpoint_problem("ecs.{region}.example.com").unwrap().contains("https://"));
-        assert!(endpoint_problem("https://{project}.example.com").unwrap().contains("`{project}`"));
-        assert!(endpoint_problem("https:///path").unwrap().contains("no host"));
+        assert!(
+            endpoint_problem("ecs.{region}.example.com")
+                .unwrap()
+                .contains("https://")
+        );
+        assert!(
+            endpoint_problem("https://{project}.example.com")
+                .unwrap()
+                .contains("`{project}`")
+        );
+        assert!(
+            endpoint_problem("https:///path")
+                .unwrap()
+                .contains("no host")
+        );
     }
 
     #[test]

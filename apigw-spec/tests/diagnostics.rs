@@ -594,7 +594,12 @@ fn text(case: &Case) -> String {
         }
         Append(more) => format!("{BASE}{more}"),
         Service(from, to) => {
-            assert_eq!(SERVICE.matches(from).count(), 1, "{:?}: {from:?}", case.code);
+            assert_eq!(
+                SERVICE.matches(from).count(),
+                1,
+                "{:?}: {from:?}",
+                case.code
+            );
             SERVICE.replacen(from, to, 1)
         }
     }

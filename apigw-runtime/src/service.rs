@@ -1,0 +1,41 @@
+//! What a generated client knows about its service: the name and the endpoint of a region.
+
+use crate::dynamic::DynOperation;
+
+/// A service, as its generated crate describes it (its `SERVICE` static).
+#[derive(Debug)]
+pub struct ServiceMeta {
+    /// The short name (`ecs`): the key of per-service settings, e.g.
+    /// [`ConfigBuilder::service_endpoint`](crate::ConfigBuilder::service_endpoint) and the
+    /// variable `APIGW_ENDPOINT_ECS`.
+    pub name: &'static str,
+    /// The full name (`Elastic Cloud Server`).
+    pub title: &'static str,
+    /// The endpoint of a region, cut where the region goes: `["https://ecs.",
+    /// ".otc.t-systems.com"]` is `https://ecs.<region>.otc.t-systems.com`.
+    pub endpoint: &'static [&'static str],
+    /// Every operation of the service, for tools that treat operations alike.
+    pub operations: &'static [&'static DynOperation],
+}
+
+impl ServiceMeta {
+    /// The service's endpoint in `region`.
+    pub fn endpoint_in(&self, region: &str) -> String {
+        self.endpoint.join(region)
+    }
+
+    /// The environment variable that overrides this service's endpoint: `APIGW_ENDPOINT_`
+    /// and the name in capitals (`APIGW_ENDPOINT_ECS`).
+    pub fn endpoint_variable(&self) -> String {
+        format!(
+            "{}_{}",
+            crate::config::ENV_ENDPOINT,
+            self.name.to_ascii_uppercase()
+        )
+    }
+
+    /// The operation with this id.
+    pub fn operation(&self, id: &str) -> Option<&'static DynOperation> {
+        self.operations.iter().copied().find(|op| op.meta.id == id)
+    }
+}
