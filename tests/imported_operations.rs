@@ -119,7 +119,13 @@ fn every_manifest_operation_is_specified_and_generated() {
             .operation(&row.id)
             .unwrap_or_else(|| panic!("{} is not generated", row.id));
         assert_eq!(generated.meta.method.as_str(), row.method);
-        assert_eq!(generated.meta.path, row.path);
+        assert_eq!(generated.meta.path.as_str(), row.path);
+        assert_eq!(
+            generated.meta.placeholders().collect::<BTreeSet<_>>(),
+            placeholders,
+            "{}: the generated template's pieces",
+            row.id
+        );
     }
     assert_eq!(
         apigw_apig::SERVICE.operations.iter().copied().count(),

@@ -1,7 +1,7 @@
 //! The request builder of an operation and the client method that starts it.
 
 use apigw_spec::check::materialized_enum;
-use apigw_spec::{Method, Number, Param, ParamLocation, TypeExpr, naming};
+use apigw_spec::{Method, Number, Param, ParamLocation, PathSegment, TypeExpr, naming};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
@@ -86,6 +86,15 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
     let error = ident(&naming::error_name(spec));
     let op_id = &op.id.value;
     let path = &op.path.raw;
+    // The template's pieces, read by the spec parser, become a constant: nothing is parsed
+    // at run time.
+    let path_segments = op.path.segments.iter().map(|segment| match segment {
+        PathSegment::Literal(text) => quote!(#rt::PathSegment::Literal(#text)),
+        PathSegment::Param(name) => {
+            let name = &name.value;
+            quote!(#rt::PathSegment::Param(#name))
+        }
+    });
     let method = match op.method.value {
         Method::Get => quote!(GET),
         Method::Post => quote!(POST),
@@ -226,7 +235,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         static OPERATION: #rt::OperationMeta = #rt::OperationMeta {
             id: #op_id,
             method: #rt::Method::#method,
-            path: #path,
+            path: #rt::PathTemplate::new(#path, &[#(#path_segments),*]),
         };
 
         #builder_doc

@@ -15,6 +15,17 @@
 //! println!("serving on {}", emulator.url());
 //! # Ok(()) }
 //! ```
+//!
+//! Several services, whose paths may collide, are each mounted under a path prefix named
+//! after the service (`http://127.0.0.1:PORT/ecs/v1/{project_id}/cloudservers`); a request
+//! under no known prefix gets a 404 naming the services:
+//!
+//! ```no_run
+//! # async fn run(ecs: Vec<apigw_spec::Spec>, vpc: Vec<apigw_spec::Spec>) -> std::io::Result<()> {
+//! let emulator = apigw_emulator::Emulator::start_services([("ecs", ecs), ("vpc", vpc)]).await?;
+//! let ecs_endpoint = emulator.service_url("ecs").unwrap(); // http://127.0.0.1:PORT/ecs
+//! # Ok(()) }
+//! ```
 #![deny(missing_docs)]
 
 pub mod respond;
@@ -50,30 +61,122 @@ const MAX_REQUEST_BODY: usize = 16 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Emulator {
     address: SocketAddr,
+    /// The services mounted under a prefix, in the order given (none: one at the root).
+    services: Vec<String>,
     task: tokio::task::JoinHandle<()>,
 }
 
 impl Emulator {
-    /// Starts an emulator of `specs` on a free loopback port, on the current tokio runtime.
+    /// Starts an emulator of `specs`, served at the root, on a free loopback port, on the
+    /// current tokio runtime.
     pub async fn start(specs: impl IntoIterator<Item = Spec>) -> std::io::Result<Self> {
         Self::bind(SocketAddr::from(([127, 0, 0, 1], 0)), specs).await
     }
 
-    /// Starts an emulator of `specs` on `address` (port 0 picks a free one).
+    /// Starts an emulator of `specs`, served at the root, on `address` (port 0 picks a free
+    /// one).
     pub async fn bind(
         address: SocketAddr,
         specs: impl IntoIterator<Item = Spec>,
     ) -> std::io::Result<Self> {
+        let state = State {
+            mount: Mount::Root(Service::new(specs.into_iter().collect())),
+            requests: AtomicU64::new(0),
+        };
+        Self::serve_on(address, state, Vec::new()).await
+    }
+
+    /// Starts an emulator of several services on a free loopback port: each `(name, specs)`
+    /// is served under `/<name>` ([`Emulator::service_url`]), so services whose paths collide
+    /// answer separately.
+    ///
+    /// # Errors
+    /// `InvalidInput` when a name is given twice or is not one path segment of letters,
+    /// digits, `-`, `_`, `.` or `~` (and not `.` or `..`); or when the port cannot be bound.
+    pub async fn start_services<N, S>(
+        services: impl IntoIterator<Item = (N, S)>,
+    ) -> std::io::Result<Self>
+    where
+        N: Into<String>,
+        S: IntoIterator<Item = Spec>,
+    {
+        Self::bind_services(SocketAddr::from(([127, 0, 0, 1], 0)), services).await
+    }
+
+    /// [`Emulator::start_services`] on `address` (port 0 picks a free one).
+    ///
+    /// # Errors
+    /// As [`Emulator::start_services`].
+    pub async fn bind_services<N, S>(
+        address: SocketAddr,
+        services: impl IntoIterator<Item = (N, S)>,
+    ) -> std::io::Result<Self>
+    where
+        N: Into<String>,
+        S: IntoIterator<Item = Spec>,
+    {
+        let mut mounted: Vec<(String, Service)> = Vec::new();
+        for (name, specs) in services {
+            let name = name.into();
+            let invalid = |reason: &str| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("service name `{name}` {reason}"),
+                )
+            };
+            if !is_segment(&name) {
+                return Err(invalid(
+                    "is not one path segment of letters, digits, `-`, `_`, `.` or `~`",
+                ));
+            }
+            if mounted.iter().any(|(known, _)| *known == name) {
+                return Err(invalid("is given twice"));
+            }
+            let service = Service::new(specs.into_iter().collect());
+            mounted.push((name, service));
+        }
+        let names = mounted.iter().map(|(name, _)| name.clone()).collect();
+        let state = State {
+            mount: Mount::Prefixed(mounted),
+            requests: AtomicU64::new(0),
+        };
+        Self::serve_on(address, state, names).await
+    }
+
+    async fn serve_on(
+        address: SocketAddr,
+        state: State,
+        services: Vec<String>,
+    ) -> std::io::Result<Self> {
         let listener = TcpListener::bind(address).await?;
         let address = listener.local_addr()?;
-        let state = Arc::new(State::new(specs.into_iter().collect()));
-        let task = tokio::spawn(serve(listener, state));
-        Ok(Self { address, task })
+        let task = tokio::spawn(serve(listener, Arc::new(state)));
+        Ok(Self {
+            address,
+            services,
+            task,
+        })
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
     pub fn url(&self) -> String {
         format!("http://{}", self.address)
+    }
+
+    /// The endpoint of a service started with [`Emulator::start_services`], e.g.
+    /// `http://127.0.0.1:41234/ecs`; `None` for a name not served (and for every name when
+    /// one set of specs is served at the root).
+    pub fn service_url(&self, name: &str) -> Option<String> {
+        self.services
+            .iter()
+            .any(|known| known == name)
+            .then(|| format!("http://{}/{name}", self.address))
+    }
+
+    /// The names of the services mounted under a prefix, in the order given (empty when one
+    /// set of specs is served at the root).
+    pub fn services(&self) -> impl Iterator<Item = &str> {
+        self.services.iter().map(String::as_str)
     }
 
     /// The address it listens on.
@@ -93,20 +196,62 @@ impl Drop for Emulator {
     }
 }
 
+/// Whether `name` can be a path prefix as it is: one non-empty segment of unreserved
+/// characters, not a dot segment.
+fn is_segment(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
+}
+
 struct State {
-    specs: Vec<Spec>,
-    routes: Routes,
+    mount: Mount,
     requests: AtomicU64,
 }
 
-impl State {
+/// Where the specs are served.
+enum Mount {
+    /// One set of specs at the root.
+    Root(Service),
+    /// Each service under `/<name>`.
+    Prefixed(Vec<(String, Service)>),
+}
+
+impl Mount {
+    /// The service a request path is for, and the path within it (`/ecs/v1/x` → ECS,
+    /// `/v1/x`; `/ecs` alone is `/`); `Err` with the known names for an unknown prefix.
+    fn resolve<'a>(&'a self, path: &'a str) -> Result<(&'a Service, &'a str), Vec<&'a str>> {
+        match self {
+            Mount::Root(service) => Ok((service, path)),
+            Mount::Prefixed(services) => {
+                let rest = path.strip_prefix('/').unwrap_or(path);
+                let (prefix, within) = match rest.find('/') {
+                    Some(slash) => (&rest[..slash], &rest[slash..]),
+                    None => (rest, "/"),
+                };
+                services
+                    .iter()
+                    .find(|(name, _)| name == prefix)
+                    .map(|(_, service)| (service, within))
+                    .ok_or_else(|| services.iter().map(|(name, _)| name.as_str()).collect())
+            }
+        }
+    }
+}
+
+/// One service's specs and their routes.
+struct Service {
+    specs: Vec<Spec>,
+    routes: Routes,
+}
+
+impl Service {
     fn new(specs: Vec<Spec>) -> Self {
         let routes = Routes::new(&specs);
-        Self {
-            specs,
-            routes,
-            requests: AtomicU64::new(0),
-        }
+        Self { specs, routes }
     }
 }
 
@@ -159,17 +304,35 @@ fn error(status: u16, code: &str, message: String) -> (u16, Body) {
 
 async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
     let method = request.method().as_str().to_owned();
-    let path = request.uri().path().to_owned();
-    let Some((index, path_params)) = state.routes.find(&method, &path) else {
+    let full_path = request.uri().path().to_owned();
+    let (service, path) = match state.mount.resolve(&full_path) {
+        Ok(found) => found,
+        Err(known) => {
+            let prefixes: Vec<String> = known.iter().map(|name| format!("/{name}")).collect();
+            let message = format!(
+                "No service is served at {full_path}: the known services are {}",
+                prefixes.join(", ")
+            );
+            return (
+                404,
+                Body::Json(json!({
+                    "error_code": "APIG.0101",
+                    "error_msg": message,
+                    "services": known,
+                })),
+            );
+        }
+    };
+    let Some((index, path_params)) = service.routes.find(&method, path) else {
         return error(
             404,
             "APIG.0101",
             format!(
-                "The API does not exist or has not been published in an environment: {method} {path}"
+                "The API does not exist or has not been published in an environment: {method} {full_path}"
             ),
         );
     };
-    let spec = &state.specs[index];
+    let spec = &service.specs[index];
     let header = |name: &str| {
         request
             .headers()

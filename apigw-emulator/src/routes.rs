@@ -14,9 +14,78 @@ pub struct Routes {
 #[derive(Debug)]
 struct Route {
     method: &'static str,
-    /// Each `/`-separated piece: `Ok(literal)` or `Err(placeholder)`.
-    pieces: Vec<Result<String, String>>,
+    /// The template's `/`-separated segments, each as the pieces the spec parser read (a
+    /// segment may hold several placeholders, e.g. `{region}:{floatingip_id}`).
+    segments: Vec<Vec<Piece>>,
     spec: usize,
+}
+
+#[derive(Debug)]
+enum Piece {
+    Literal(String),
+    Param(String),
+}
+
+impl Route {
+    /// The model's template, cut at each `/` of its literal text (placeholders hold none).
+    fn new(spec: &Spec, index: usize) -> Self {
+        let mut segments = Vec::new();
+        let mut current = Vec::new();
+        for segment in &spec.operation.path.segments {
+            match segment {
+                PathSegment::Literal(text) => {
+                    for (i, part) in text.split('/').enumerate() {
+                        if i > 0 {
+                            segments.push(std::mem::take(&mut current));
+                        }
+                        if !part.is_empty() {
+                            current.push(Piece::Literal(part.to_owned()));
+                        }
+                    }
+                }
+                PathSegment::Param(name) => current.push(Piece::Param(name.value.clone())),
+            }
+        }
+        segments.push(current);
+        Self {
+            method: spec.operation.method.value.as_str(),
+            segments,
+            spec: index,
+        }
+    }
+}
+
+/// Matches one received segment (percent-encoded) against a template segment's pieces:
+/// literals as they are, each placeholder a non-empty value up to the next literal (values
+/// are encoded, so a literal `:` cannot come from inside one). The values are decoded.
+fn match_segment(pieces: &[Piece], got: &str, params: &mut BTreeMap<String, String>) -> bool {
+    let mut rest = got;
+    for (i, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Literal(literal) => match rest.strip_prefix(literal.as_str()) {
+                Some(after) => rest = after,
+                None => return false,
+            },
+            Piece::Param(name) => {
+                let end = match pieces.get(i + 1) {
+                    Some(Piece::Literal(next)) => match rest.find(next.as_str()) {
+                        Some(end) => end,
+                        None => return false,
+                    },
+                    // Two placeholders side by side cannot be told apart: the first is empty.
+                    Some(Piece::Param(_)) => 0,
+                    None => rest.len(),
+                };
+                if end == 0 {
+                    return false;
+                }
+                let value = percent_decode_str(&rest[..end]).decode_utf8_lossy();
+                params.insert(name.clone(), value.into_owned());
+                rest = &rest[end..];
+            }
+        }
+    }
+    rest.is_empty()
 }
 
 impl Routes {
@@ -25,68 +94,32 @@ impl Routes {
         let routes = specs
             .iter()
             .enumerate()
-            .map(|(index, spec)| {
-                // Rebuild the template text with placeholders marked, then split it on `/`.
-                let mut text = String::new();
-                for segment in &spec.operation.path.segments {
-                    match segment {
-                        PathSegment::Literal(l) => text.push_str(l),
-                        PathSegment::Param(p) => {
-                            text.push('\u{0}');
-                            text.push_str(&p.value);
-                            text.push('\u{0}');
-                        }
-                    }
-                }
-                let pieces = text
-                    .split('/')
-                    .map(|piece| {
-                        match piece
-                            .strip_prefix('\u{0}')
-                            .and_then(|p| p.strip_suffix('\u{0}'))
-                        {
-                            Some(name) => Err(name.to_owned()),
-                            None => Ok(piece.to_owned()),
-                        }
-                    })
-                    .collect();
-                Route {
-                    method: spec.operation.method.value.as_str(),
-                    pieces,
-                    spec: index,
-                }
-            })
+            .map(|(index, spec)| Route::new(spec, index))
             .collect();
         Self { routes }
     }
 
     /// The operation for `method` and `path` (as received, percent-encoded), with its path
-    /// parameters (decoded). Literal pieces win over placeholders, as a router should.
+    /// parameters (decoded). Literal segments win over placeholders, as a router should.
     pub fn find(&self, method: &str, path: &str) -> Option<(usize, BTreeMap<String, String>)> {
-        let pieces: Vec<&str> = path.split('/').collect();
+        let segments: Vec<&str> = path.split('/').collect();
         let mut best: Option<(usize, usize, BTreeMap<String, String>)> = None;
         for route in self
             .routes
             .iter()
-            .filter(|r| r.method == method && r.pieces.len() == pieces.len())
+            .filter(|r| r.method == method && r.segments.len() == segments.len())
         {
             let mut params = BTreeMap::new();
-            let mut literals = 0;
             let matched = route
-                .pieces
+                .segments
                 .iter()
-                .zip(&pieces)
-                .all(|(expected, got)| match expected {
-                    Ok(literal) => {
-                        literals += 1;
-                        literal == got
-                    }
-                    Err(name) => {
-                        let value = percent_decode_str(got).decode_utf8_lossy().into_owned();
-                        params.insert(name.clone(), value);
-                        !got.is_empty()
-                    }
-                });
+                .zip(&segments)
+                .all(|(pieces, got)| match_segment(pieces, got, &mut params));
+            let literals = route
+                .segments
+                .iter()
+                .filter(|pieces| pieces.iter().all(|p| matches!(p, Piece::Literal(_))))
+                .count();
             if matched && best.as_ref().is_none_or(|(_, l, _)| literals > *l) {
                 best = Some((route.spec, literals, params));
             }
@@ -136,5 +169,35 @@ mod tests {
             "an empty value is no value"
         );
         assert!(routes.find("GET", "/v2/p1/apis/x/more").is_none());
+    }
+
+    #[test]
+    fn several_placeholders_in_one_segment() {
+        let specs = [
+            spec(
+                "ShowPtr",
+                "GET",
+                "/v2/reverse/floatingips/{region}:{floatingip_id}",
+            ),
+            spec("ListPtrs", "GET", "/v2/reverse/floatingips"),
+            spec("Root", "GET", "/"),
+        ];
+        let routes = Routes::new(&specs);
+        let (index, params) = routes
+            .find("GET", "/v2/reverse/floatingips/eu%3Ade:f%2F1")
+            .unwrap();
+        assert_eq!(index, 0);
+        assert_eq!(params["region"], "eu:de");
+        assert_eq!(params["floatingip_id"], "f/1");
+        for missing in [
+            "/v2/reverse/floatingips/eu-de",
+            "/v2/reverse/floatingips/:f1",
+            "/v2/reverse/floatingips/eu-de:",
+        ] {
+            assert!(routes.find("GET", missing).is_none(), "{missing}");
+        }
+        assert_eq!(routes.find("GET", "/v2/reverse/floatingips").unwrap().0, 1);
+        assert_eq!(routes.find("GET", "/").unwrap().0, 2);
+        assert!(routes.find("GET", "").is_none());
     }
 }

@@ -105,7 +105,7 @@ impl Client {
             "apigw.call",
             operation = meta.id,
             method = %meta.method,
-            path = meta.path,
+            path = meta.path.as_str(),
             attempts = tracing::field::Empty,
             status = tracing::field::Empty,
             request_id = tracing::field::Empty,

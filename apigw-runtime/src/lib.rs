@@ -14,6 +14,7 @@ mod enums;
 mod error;
 mod form;
 pub mod paging;
+mod path;
 mod request;
 mod response;
 mod retry;
@@ -31,6 +32,7 @@ pub use error::{
     TransportErrorKind,
 };
 pub use form::{FilePart, Form};
+pub use path::{PathSegment, PathTemplate};
 pub use request::{OperationMeta, QueryValue, Request};
 pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;

@@ -7,6 +7,7 @@ use reqwest::Method;
 use serde::Serialize;
 
 use crate::error::BuildError;
+use crate::path::{PathSegment, PathTemplate};
 
 /// Bytes that are sent as they are in path segments and query values: the unreserved
 /// characters of RFC 3986 (`A-Z a-z 0-9 - _ . ~`). Everything else is percent-encoded, so a
@@ -25,21 +26,15 @@ pub struct OperationMeta {
     pub id: &'static str,
     /// The HTTP method.
     pub method: Method,
-    /// The path template, e.g. `/v2/{project_id}/apigw/instances/{instance_id}`.
-    pub path: &'static str,
+    /// The path template, e.g. `/v2/{project_id}/apigw/instances/{instance_id}`, split into
+    /// its pieces when the code was generated.
+    pub path: PathTemplate,
 }
 
 impl OperationMeta {
     /// The placeholder names of the path template, in order (`project_id`, `instance_id`).
-    pub fn placeholders(&self) -> impl Iterator<Item = &'static str> {
-        let mut rest = self.path;
-        std::iter::from_fn(move || {
-            let open = rest.find('{')?;
-            let close = open + rest[open..].find('}')?;
-            let name = &rest[open + 1..close];
-            rest = &rest[close + 1..];
-            Some(name)
-        })
+    pub fn placeholders(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.path.placeholders()
     }
 }
 
@@ -62,14 +57,15 @@ impl Request {
         meta: &'static OperationMeta,
         path_params: &[(&'static str, &str)],
     ) -> Result<Self, BuildError> {
-        let mut path = String::with_capacity(meta.path.len() + 32);
-        let mut rest = meta.path;
-        while let Some(open) = rest.find('{') {
-            path.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else {
-                break;
+        let mut path = String::with_capacity(meta.path.as_str().len() + 32);
+        for segment in meta.path.segments() {
+            let name = match *segment {
+                PathSegment::Literal(text) => {
+                    path.push_str(text);
+                    continue;
+                }
+                PathSegment::Param(name) => name,
             };
-            let name = &rest[open + 1..open + close];
             let (param, value) = path_params
                 .iter()
                 .find(|(param, _)| *param == name)
@@ -83,9 +79,7 @@ impl Request {
                 });
             }
             path.extend(utf8_percent_encode(value, UNRESERVED));
-            rest = &rest[open + close + 1..];
         }
-        path.push_str(rest);
         Ok(Self {
             meta,
             path,
@@ -240,7 +234,16 @@ mod tests {
         static META: OperationMeta = OperationMeta {
             id: "ShowThing",
             method: Method::GET,
-            path: "/v2/{project_id}/things/{thing_id}/parts",
+            path: PathTemplate::new(
+                "/v2/{project_id}/things/{thing_id}/parts",
+                &[
+                    PathSegment::Literal("/v2/"),
+                    PathSegment::Param("project_id"),
+                    PathSegment::Literal("/things/"),
+                    PathSegment::Param("thing_id"),
+                    PathSegment::Literal("/parts"),
+                ],
+            ),
         };
         assert_eq!(
             META.placeholders().collect::<Vec<_>>(),
@@ -251,7 +254,15 @@ mod tests {
     static META: OperationMeta = OperationMeta {
         id: "Test",
         method: Method::GET,
-        path: "/v2/{project_id}/things/{thing_id}",
+        path: PathTemplate::new(
+            "/v2/{project_id}/things/{thing_id}",
+            &[
+                PathSegment::Literal("/v2/"),
+                PathSegment::Param("project_id"),
+                PathSegment::Literal("/things/"),
+                PathSegment::Param("thing_id"),
+            ],
+        ),
     };
 
     #[test]
@@ -285,6 +296,31 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    #[test]
+    fn placeholders_inside_one_segment_are_filled_each() {
+        static PAIR: OperationMeta = OperationMeta {
+            id: "ShowPtr",
+            method: Method::GET,
+            path: PathTemplate::new(
+                "/v2/reverse/floatingips/{region}:{floatingip_id}",
+                &[
+                    PathSegment::Literal("/v2/reverse/floatingips/"),
+                    PathSegment::Param("region"),
+                    PathSegment::Literal(":"),
+                    PathSegment::Param("floatingip_id"),
+                ],
+            ),
+        };
+        let request =
+            Request::new(&PAIR, &[("floatingip_id", "f/1"), ("region", "eu:de")]).unwrap();
+        assert_eq!(request.path(), "/v2/reverse/floatingips/eu%3Ade:f%2F1");
+        let err = Request::new(&PAIR, &[("region", "eu-de")]).unwrap_err();
+        assert!(
+            matches!(&err, BuildError::MissingPathParam { param } if param == "floatingip_id"),
+            "{err}"
+        );
     }
 
     #[test]

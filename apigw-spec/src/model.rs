@@ -2,6 +2,9 @@
 //! work from. Every name keeps the span it was written at, so later stages can still point at
 //! the spec.
 
+use std::ops::Range;
+
+use crate::diagnostic::Code;
 use crate::source::{Span, Spanned};
 
 /// One REST operation, as written in one spec file.
@@ -97,41 +100,12 @@ pub struct PathTemplate {
 
 impl PathTemplate {
     /// Reads a template written outside a spec file (its pieces carry offsets into `raw`):
-    /// `/v2/{project_id}/things` → literal, placeholder, literal. `Err` says what is wrong.
+    /// `/v2/{project_id}/things` → literal, placeholder, literal. `Err` says what is wrong
+    /// (the first mistake [`PathTemplate::read`] finds).
     pub fn parse(raw: &str) -> Result<PathTemplate, String> {
-        if !raw.starts_with('/') {
-            return Err("the path must start with `/`".into());
-        }
-        let mut segments = Vec::new();
-        let mut offset = 0;
-        while offset < raw.len() {
-            let rest = &raw[offset..];
-            match rest.find(['{', '}']) {
-                Some(i) if rest[i..].starts_with('}') => {
-                    return Err("`}` without a matching `{`".into());
-                }
-                Some(i) => {
-                    if i > 0 {
-                        segments.push(PathSegment::Literal(rest[..i].to_owned()));
-                    }
-                    let close = rest[i..].find('}').ok_or("unclosed `{` in the path")?;
-                    let name = &rest[i + 1..i + close];
-                    if name.is_empty()
-                        || !name
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-                    {
-                        return Err(format!("`{{{name}}}` is not a valid path placeholder"));
-                    }
-                    let at = offset + i..offset + i + close + 1;
-                    segments.push(PathSegment::Param(Spanned::new(name.to_owned(), at)));
-                    offset += i + close + 1;
-                }
-                None => {
-                    segments.push(PathSegment::Literal(rest.to_owned()));
-                    break;
-                }
-            }
+        let (segments, errors) = Self::read(raw);
+        if let Some(first) = errors.into_iter().next() {
+            return Err(first.message);
         }
         Ok(PathTemplate {
             raw: raw.to_owned(),
@@ -141,6 +115,74 @@ impl PathTemplate {
         })
     }
 
+    /// The path grammar, read once for every caller (the spec parser maps the offsets to
+    /// positions in the file): the pieces of `raw`, placeholders spanned by their offsets in
+    /// `raw` (braces included), and every mistake found. A template that does not start with
+    /// `/` and an invalid placeholder (left out of the pieces) are reported and reading goes
+    /// on; a `}` without `{` and an unclosed `{` end it.
+    pub fn read(raw: &str) -> (Vec<PathSegment>, Vec<PathError>) {
+        let mut segments = Vec::new();
+        let mut errors = Vec::new();
+        if !raw.starts_with('/') {
+            errors.push(PathError {
+                code: Code::PathWithoutSlash,
+                at: None,
+                message: "the path must start with `/`".into(),
+                help: Some(format!("write `/{raw}`")),
+            });
+        }
+        let mut offset = 0;
+        while offset < raw.len() {
+            let rest = &raw[offset..];
+            match rest.find(['{', '}']) {
+                Some(i) if rest[i..].starts_with('}') => {
+                    errors.push(PathError {
+                        code: Code::UnmatchedBrace,
+                        at: Some(offset + i..offset + i + 1),
+                        message: "`}` without a matching `{`".into(),
+                        help: None,
+                    });
+                    break;
+                }
+                Some(i) => {
+                    if i > 0 {
+                        segments.push(PathSegment::Literal(rest[..i].to_owned()));
+                    }
+                    let Some(close) = rest[i..].find('}') else {
+                        errors.push(PathError {
+                            code: Code::UnclosedPlaceholder,
+                            at: Some(offset + i..raw.len()),
+                            message: "unclosed `{` in the path".into(),
+                            help: Some("placeholders are written `{name}`".into()),
+                        });
+                        break;
+                    };
+                    let name = &rest[i + 1..i + close];
+                    let at = offset + i..offset + i + close + 1;
+                    if is_placeholder_name(name) {
+                        segments.push(PathSegment::Param(Spanned::new(name.to_owned(), at)));
+                    } else {
+                        errors.push(PathError {
+                            code: Code::InvalidPlaceholder,
+                            at: Some(at),
+                            message: format!("`{{{name}}}` is not a valid path placeholder"),
+                            help: Some(
+                                "placeholders are written `{name}` with letters, digits, `_` or `-`"
+                                    .into(),
+                            ),
+                        });
+                    }
+                    offset += i + close + 1;
+                }
+                None => {
+                    segments.push(PathSegment::Literal(rest.to_owned()));
+                    break;
+                }
+            }
+        }
+        (segments, errors)
+    }
+
     /// The placeholders, in order.
     pub fn placeholders(&self) -> impl Iterator<Item = &Spanned<String>> {
         self.segments.iter().filter_map(|s| match s {
@@ -148,6 +190,28 @@ impl PathTemplate {
             PathSegment::Literal(_) => None,
         })
     }
+}
+
+/// Whether `name` may be written between `{` and `}`: letters, digits, `_` or `-`.
+fn is_placeholder_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// A mistake in a path template, found by [`PathTemplate::read`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathError {
+    /// Which mistake: [`Code::PathWithoutSlash`], [`Code::UnmatchedBrace`],
+    /// [`Code::UnclosedPlaceholder`] or [`Code::InvalidPlaceholder`].
+    pub code: Code,
+    /// Byte offsets in the template; `None` for the template as a whole.
+    pub at: Option<Range<usize>>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, where there is something to say.
+    pub help: Option<String>,
 }
 
 /// A piece of a path template.
@@ -490,5 +554,61 @@ impl Spec {
     /// The documented error responses (not 2xx).
     pub fn error_responses(&self) -> impl Iterator<Item = &Response> {
         self.responses.iter().filter(|r| !r.is_success())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_reads_into_literals_and_spanned_placeholders() {
+        let path = PathTemplate::parse("/v2/reverse/{region}:{floatingip_id}").unwrap();
+        let pieces: Vec<(&str, Option<Span>)> = path
+            .segments
+            .iter()
+            .map(|s| match s {
+                PathSegment::Literal(l) => (l.as_str(), None),
+                PathSegment::Param(p) => (p.value.as_str(), Some(p.span.clone())),
+            })
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                ("/v2/reverse/", None),
+                ("region", Some(12..20)),
+                (":", None),
+                ("floatingip_id", Some(21..36)),
+            ]
+        );
+    }
+
+    #[test]
+    fn mistakes_are_placed_and_reading_goes_on_where_it_can() {
+        let (segments, errors) = PathTemplate::read("v2/{bad id}/{ok}");
+        let found: Vec<(Code, Option<Range<usize>>)> =
+            errors.iter().map(|e| (e.code, e.at.clone())).collect();
+        assert_eq!(
+            found,
+            [
+                (Code::PathWithoutSlash, None),
+                (Code::InvalidPlaceholder, Some(3..11)),
+            ]
+        );
+        assert_eq!(
+            segments.last(),
+            Some(&PathSegment::Param(Spanned::new("ok".into(), 12..16)))
+        );
+        let (_, errors) = PathTemplate::read("/a}/{b");
+        assert_eq!(errors[0].code, Code::UnmatchedBrace);
+        assert_eq!(errors[0].at, Some(2..3));
+        assert_eq!(errors.len(), 1, "reading stops at a stray `}}`");
+        let (_, errors) = PathTemplate::read("/a/{b");
+        assert_eq!(errors[0].code, Code::UnclosedPlaceholder);
+        assert_eq!(errors[0].at, Some(3..5));
+        assert_eq!(
+            PathTemplate::parse("/a/{}").unwrap_err(),
+            "`{}` is not a valid path placeholder"
+        );
     }
 }

@@ -286,81 +286,32 @@ impl<'s> Cx<'s, '_> {
     }
 
     fn path_template(&mut self, path: Spanned<String>) -> Option<PathTemplate> {
+        // The grammar is `PathTemplate::read`'s; here its offsets become file positions.
         let base = self.inner_offset(&path);
         let at = |range: std::ops::Range<usize>| match base {
             Some(base) => base + range.start..base + range.end,
             None => path.span.clone(),
         };
-        if !path.value.starts_with('/') {
-            self.diags.push(
-                Diagnostic::new(
-                    Code::PathWithoutSlash,
-                    path.span.clone(),
-                    "the path must start with `/`",
-                )
-                .with_help(format!("write `/{}`", path.value)),
-            );
-        }
-        let mut segments = Vec::new();
-        let mut rest = path.value.as_str();
-        let mut offset = 0;
-        let mut ok = true;
-        while !rest.is_empty() {
-            match rest.find(['{', '}']) {
-                Some(i) if rest[i..].starts_with('}') => {
-                    self.diags.error(
-                        Code::UnmatchedBrace,
-                        at(offset + i..offset + i + 1),
-                        "`}` without a matching `{`",
-                    );
-                    ok = false;
-                    break;
-                }
-                Some(i) => {
-                    if i > 0 {
-                        segments.push(PathSegment::Literal(rest[..i].to_owned()));
-                    }
-                    let Some(close) = rest[i..].find('}') else {
-                        self.diags.push(
-                            Diagnostic::new(
-                                Code::UnclosedPlaceholder,
-                                at(offset + i..offset + rest.len()),
-                                "unclosed `{` in the path",
-                            )
-                            .with_help("placeholders are written `{name}`"),
-                        );
-                        ok = false;
-                        break;
-                    };
-                    let name = &rest[i + 1..i + close];
-                    let range = at(offset + i..offset + i + close + 1);
-                    if name.is_empty()
-                        || !name
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-                    {
-                        self.diags.push(
-                            Diagnostic::new(Code::InvalidPlaceholder, range, format!("`{{{name}}}` is not a valid path placeholder"))
-                                .with_help("placeholders are written `{name}` with letters, digits, `_` or `-`"),
-                        );
-                        ok = false;
-                    } else {
-                        segments.push(PathSegment::Param(Spanned::new(name.to_owned(), range)));
-                    }
-                    offset += i + close + 1;
-                    rest = &rest[i + close + 1..];
-                }
-                None => {
-                    segments.push(PathSegment::Literal(rest.to_owned()));
-                    break;
-                }
+        let (mut segments, errors) = PathTemplate::read(&path.value);
+        for segment in &mut segments {
+            if let PathSegment::Param(name) = segment {
+                name.span = at(name.span.clone());
             }
+        }
+        let complete = errors.iter().all(|e| e.code == Code::PathWithoutSlash);
+        for error in errors {
+            let span = error.at.map_or_else(|| path.span.clone(), at);
+            let mut diagnostic = Diagnostic::new(error.code, span, error.message);
+            if let Some(help) = error.help {
+                diagnostic = diagnostic.with_help(help);
+            }
+            self.diags.push(diagnostic);
         }
         Some(PathTemplate {
             raw: path.value.clone(),
             span: path.span.clone(),
             segments,
-            complete: ok,
+            complete,
         })
     }
 

@@ -298,26 +298,16 @@ fn string(s: &str) -> Spanned<String> {
     at(s.to_owned())
 }
 
+/// A template read by the one path parser, spans cleared like every hand-built span here.
 fn path(raw: &str) -> PathTemplate {
-    let mut segments = Vec::new();
-    let mut rest = raw;
-    while let Some(open) = rest.find('{') {
-        if open > 0 {
-            segments.push(PathSegment::Literal(rest[..open].to_owned()));
+    let mut path = PathTemplate::parse(raw).unwrap();
+    path.span = 0..0;
+    for segment in &mut path.segments {
+        if let PathSegment::Param(name) = segment {
+            name.span = 0..0;
         }
-        let close = rest.find('}').unwrap();
-        segments.push(PathSegment::Param(string(&rest[open + 1..close])));
-        rest = &rest[close + 1..];
     }
-    if !rest.is_empty() {
-        segments.push(PathSegment::Literal(rest.to_owned()));
-    }
-    PathTemplate {
-        raw: raw.to_owned(),
-        span: 0..0,
-        segments,
-        complete: true,
-    }
+    path
 }
 
 fn field(name: &str, ty: TypeExpr) -> Field {
