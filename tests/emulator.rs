@@ -8,7 +8,7 @@ use apigw::runtime::{self, FilePart, Form, Request};
 use apigw::{Client, Credentials, RetryPolicy};
 use apigw_emulator::Emulator;
 use apigw_emulator::respond::synthesize;
-use apigw_spec::{ParamLocation, Spec, TypeExpr};
+use apigw_spec::{BodyEncoding, ParamLocation, Spec, TypeExpr};
 use serde_json::Value;
 use support::{PROJECT, generated_specs};
 
@@ -82,27 +82,30 @@ fn example_request(
         );
     }
     if let Some(body) = &spec.body {
-        if body.content_type == "application/json" {
-            let value = example
-                .cloned()
-                .unwrap_or_else(|| synthesize(spec, &body.ty.value, None, 0));
-            request.json_body(&value).unwrap();
-        } else {
-            let TypeExpr::Named(name) = &body.ty.value else {
-                panic!("form body of a named object")
-            };
-            let mut form = Form::new();
-            for field in &spec.object(name).unwrap().fields {
-                if field.schema.ty.value == TypeExpr::File {
-                    form.file(
-                        &field.name.value,
-                        &FilePart::new("apis.yaml", "swagger: '2.0'\n"),
-                    );
-                } else if field.required {
-                    form.text(&field.name.value, valid_value(spec, &field.schema));
-                }
+        match body.encoding {
+            BodyEncoding::Json => {
+                let value = example
+                    .cloned()
+                    .unwrap_or_else(|| synthesize(spec, &body.ty.value, None, 0));
+                request.json_body(&value).unwrap();
             }
-            request.multipart_body(&form);
+            BodyEncoding::Form => {
+                let TypeExpr::Named(name) = &body.ty.value else {
+                    panic!("form body of a named object")
+                };
+                let mut form = Form::new();
+                for field in &spec.object(name).unwrap().fields {
+                    if field.schema.ty.value == TypeExpr::File {
+                        form.file(
+                            &field.name.value,
+                            &FilePart::new("apis.yaml", "swagger: '2.0'\n"),
+                        );
+                    } else if field.required {
+                        form.text(&field.name.value, valid_value(spec, &field.schema));
+                    }
+                }
+                request.multipart_body(&form);
+            }
         }
     }
     request
@@ -136,12 +139,11 @@ async fn every_operation_answers_its_example_requests_with_a_decodable_response(
         operations += 1;
         // Every documented example body (JSON bodies), or one made from the type.
         let examples: Vec<Option<Value>> = match &spec.body {
-            Some(body) if body.content_type == "application/json" && !body.examples.is_empty() => {
-                body.examples
-                    .iter()
-                    .map(|e| Some(serde_json::from_str(&e.json.value).unwrap()))
-                    .collect()
-            }
+            Some(body) if body.encoding == BodyEncoding::Json && !body.examples.is_empty() => body
+                .examples
+                .iter()
+                .map(|e| Some(serde_json::from_str(&e.json.value).unwrap()))
+                .collect(),
             _ => vec![None],
         };
         for example in examples {

@@ -1,7 +1,7 @@
 //! The request builder of an operation and the client method that starts it.
 
 use apigw_spec::check::materialized_enum;
-use apigw_spec::{Method, Number, Param, ParamLocation, TypeExpr, naming};
+use apigw_spec::{BodyEncoding, Method, Number, Param, ParamLocation, TypeExpr, naming};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
@@ -196,10 +196,9 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         .map(emit_send_param);
 
     let body_statement = body.map(|b| {
-        let set = if b.content_type == apigw_spec::check::FORM_DATA {
-            quote!(request.multipart_body(&body.to_form());)
-        } else {
-            quote!(request.json_body(body)?;)
+        let set = match b.encoding {
+            BodyEncoding::Json => quote!(request.json_body(body)?;),
+            BodyEncoding::Form => quote!(request.multipart_body(&body.to_form());),
         };
         if b.required {
             quote! { let body = &self.body; #set }

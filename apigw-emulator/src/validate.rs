@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use apigw_spec::conform::{ViolationKind, conform, conform_schema};
-use apigw_spec::{ParamLocation, Spec, TypeExpr};
+use apigw_spec::{BodyEncoding, ParamLocation, Spec, TypeExpr};
 use serde_json::Value;
 
 /// Why a request is refused: which parameter and what is wrong with it.
@@ -123,8 +123,9 @@ pub fn body(spec: &Spec, body: &[u8]) -> Result<Option<Value>, Invalid> {
     let Some(documented) = &spec.body else {
         return Ok(None);
     };
-    if documented.content_type != "application/json" {
-        return Ok(None); // form uploads are accepted as they come
+    match documented.encoding {
+        BodyEncoding::Json => {}
+        BodyEncoding::Form => return Ok(None), // form uploads are accepted as they come
     }
     if body.iter().all(u8::is_ascii_whitespace) {
         return if documented.required {

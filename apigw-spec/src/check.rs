@@ -11,10 +11,6 @@ use crate::source::{SourceFile, Span, Spanned};
 /// Values a path parameter can take from the client's configuration (`from_client = "..."`).
 pub const CLIENT_VALUES: &[&str] = &["project_id"];
 
-/// Builder methods that a parameter's setter must not shadow.
-/// The media type of form bodies.
-pub const FORM_DATA: &str = "multipart/form-data";
-
 const BUILDER_METHODS: &[&str] = &["send", "build", "client", "new", "clone"];
 
 /// Checks a parsed spec, recording every problem in `diags`.
@@ -209,8 +205,8 @@ impl Checker<'_, '_> {
     fn body(&mut self) {
         let Some(body) = &self.spec.body else { return };
         self.type_refs(&body.ty);
-        match body.content_type.as_str() {
-            "application/json" => {
+        match body.encoding {
+            BodyEncoding::Json => {
                 if contains_file(&body.ty.value, self.spec, &mut HashSet::new()) {
                     self.diags.push(
                         Diagnostic::new(
@@ -218,23 +214,14 @@ impl Checker<'_, '_> {
                             body.ty.span.clone(),
                             "file uploads (`File`) are not supported in JSON request bodies",
                         )
-                        .with_help("send files as `content_type = \"multipart/form-data\"`"),
+                        .with_help(format!(
+                            "send files as `content_type = \"{}\"`",
+                            BodyEncoding::Form.media_type()
+                        )),
                     );
                 }
             }
-            FORM_DATA => self.form_body(body),
-            other => {
-                self.diags.push(
-                    Diagnostic::new(
-                        Code::UnsupportedContentType,
-                        body.span.clone(),
-                        format!("request bodies of type `{other}` are not supported yet"),
-                    )
-                    .with_help(format!(
-                        "apigw sends `content_type = \"application/json\"` (the default) or `\"{FORM_DATA}\"`"
-                    )),
-                );
-            }
+            BodyEncoding::Form => self.form_body(body),
         }
     }
 
@@ -250,7 +237,8 @@ impl Checker<'_, '_> {
                     Code::FormBodyNotObject,
                     body.ty.span.clone(),
                     format!(
-                        "a `{FORM_DATA}` body must be an object type, found `{}`",
+                        "a `{}` body must be an object type, found `{}`",
+                        body.encoding.media_type(),
                         body.ty.value
                     ),
                 );

@@ -167,8 +167,8 @@ fn simplify(spec: &Spec) -> Spec {
 
     if let Some(body) = &mut out.body {
         replace_named(&mut body.ty.value, &undefined);
-        if body.content_type != check::FORM_DATA || !matches!(body.ty.value, TypeExpr::Named(_)) {
-            body.content_type = "application/json".to_owned();
+        if body.encoding != BodyEncoding::Form || !matches!(body.ty.value, TypeExpr::Named(_)) {
+            body.encoding = BodyEncoding::Json;
             if contains_file(&body.ty.value) {
                 body.ty.value = TypeExpr::Any;
             }

@@ -433,7 +433,7 @@ const CASES: &[Case] = &[
         Code::UnsupportedContentType,
         Append("\n[body]\ntype = \"Thing\"\ncontent_type = \"text/plain\"\n"),
         "request bodies of type `text/plain` are not supported yet",
-        (24, 1),
+        (26, 16),
     ),
     case(
         Code::FormBodyNotObject,

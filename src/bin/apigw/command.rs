@@ -2,8 +2,8 @@
 //! parameter, with the spec's descriptions as help and enumerations as possible values.
 
 use apigw::runtime::DynOperation;
-use apigw_spec::check::{FORM_DATA, materialized_enum};
-use apigw_spec::{Field, Param, Spec, TypeExpr, naming};
+use apigw_spec::check::materialized_enum;
+use apigw_spec::{BodyEncoding, Field, Param, Spec, TypeExpr, naming};
 use clap::builder::PossibleValuesParser;
 use clap::{Arg, ArgAction, Command};
 
@@ -65,7 +65,11 @@ pub fn option_name(wire: &str) -> String {
 
 /// The fields of a form body (uploads), if the operation takes one.
 pub fn form_fields(spec: &Spec) -> Option<&[Field]> {
-    let body = spec.body.as_ref().filter(|b| b.content_type == FORM_DATA)?;
+    let body = spec.body.as_ref()?;
+    match body.encoding {
+        BodyEncoding::Form => {}
+        BodyEncoding::Json => return None,
+    }
     match &body.ty.value {
         TypeExpr::Named(name) => spec.object(name).map(|o| o.fields.as_slice()),
         _ => None,
