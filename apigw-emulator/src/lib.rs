@@ -2,7 +2,8 @@
 //!
 //! For every operation it routes method and path; requires an `X-Auth-Token` or a
 //! well-formed AK/SK `Authorization` (401 otherwise); checks path and query parameters and
-//! JSON bodies against the spec (types, mandatory, enumerations, ranges) and answers
+//! JSON bodies against the spec with `apigw_spec::conform` (types, mandatory, enumerations,
+//! ranges; the same checks the command line makes before sending) and answers
 //! violations with a 400 in the documented error format (`error_code`, `error_msg`); answers
 //! valid requests with the documented example response, and list operations with generated
 //! items that honour `offset`, `limit`, `total` and the filters the query names. A path
@@ -17,9 +18,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod auth;
 pub mod respond;
 pub mod routes;
-pub mod validate;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use apigw_spec::Spec;
+use apigw_spec::conform::{self, Violation};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
@@ -177,7 +179,7 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
-    if !validate::authenticated(header) {
+    if !auth::authenticated(header) {
         return error(
             401,
             "APIG.1002",
@@ -202,7 +204,7 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
                 .collect()
         })
         .unwrap_or_default();
-    if let Err(invalid) = validate::params(spec, &path_params, &query) {
+    if let Err(invalid) = conform::request_params(spec, &path_params, &query) {
         return invalid_parameter(invalid);
     }
     let body = match Limited::new(request.into_body(), MAX_REQUEST_BODY)
@@ -218,7 +220,7 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
             );
         }
     };
-    if let Err(invalid) = validate::body(spec, &body) {
+    if let Err(invalid) = conform::request_body(spec, &body) {
         return invalid_parameter(invalid);
     }
     if let Some(missing) = path_params
@@ -238,13 +240,13 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
     respond::success(spec, &query)
 }
 
-fn invalid_parameter(invalid: validate::Invalid) -> (u16, Body) {
+fn invalid_parameter(invalid: Violation) -> (u16, Body) {
     error(
         400,
         "APIG.2012",
         format!(
             "Invalid parameter value,parameterName:{}. {}",
-            invalid.parameter, invalid.reason
+            invalid.path, invalid.message
         ),
     )
 }
