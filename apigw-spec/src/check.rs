@@ -5,13 +5,12 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest};
 use crate::model::*;
-use crate::naming;
+use crate::naming::{self, builder::Reserved};
+use crate::paging;
 use crate::source::{SourceFile, Span, Spanned};
 
 /// Values a path parameter can take from the client's configuration (`from_client = "..."`).
 pub const CLIENT_VALUES: &[&str] = &["project_id"];
-
-const BUILDER_METHODS: &[&str] = &["send", "build", "client", "new", "clone"];
 
 /// Checks a parsed spec, recording every problem in `diags`.
 pub fn check(spec: &Spec, source: &SourceFile, diags: &mut Diagnostics) {
@@ -434,16 +433,38 @@ impl Checker<'_, '_> {
     fn names(&mut self) {
         // Builder arguments and setters.
         let mut values: HashMap<String, &Spanned<String>> = HashMap::new();
+        let paged = paging::detect(self.spec).is_some();
         for param in self.spec.params.iter().filter(|p| p.is_caller_supplied()) {
             let rust = naming::snake(&param.field.name.value);
-            if BUILDER_METHODS.contains(&rust.as_str()) {
+            let reserved = match naming::builder::reserved(&rust, paged) {
+                Some(Reserved::Always) => Some((
+                    Code::ReservedName,
+                    "the builder",
+                    "this name is reserved by the generated request builder".to_owned(),
+                )),
+                Some(Reserved::WhenPaged) => Some((
+                    Code::ReservedPagingName,
+                    "the builder of a paged operation",
+                    format!(
+                        "the operation pages (`offset` and `limit` query parameters, a success body with `total` and one array), so its builder has `{}` and `{}`",
+                        naming::builder::PAGES,
+                        naming::builder::ITEMS
+                    ),
+                )),
+                None => None,
+            };
+            if let Some((code, builder, help)) = reserved {
                 self.diags.push(
                     Diagnostic::new(
-                        Code::ReservedName,
+                        code,
                         param.field.name.span.clone(),
-                        format!("{} `{}` would become a builder method `{rust}`, which the builder already has", param.location.noun(), param.field.name.value),
+                        format!(
+                            "{} `{}` would become a builder method `{rust}`, which {builder} already has",
+                            param.location.noun(),
+                            param.field.name.value
+                        ),
                     )
-                    .with_help("this name is reserved by the generated request builder"),
+                    .with_help(help),
                 );
             }
             if let Some(first) = values.get(&rust) {
