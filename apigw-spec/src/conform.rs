@@ -533,88 +533,53 @@ max_length = 5
             ),
             None
         );
-        let cases: [(
-            &[(&str, &str)],
-            &[(&str, &str)],
-            (&str, ViolationKind, &str),
-        ); 8] = [
-            (
-                &[],
-                &base,
-                ("thing_id", ViolationKind::Missing, "is mandatory"),
-            ),
-            (
-                &id,
-                &[],
-                ("dry_run", ViolationKind::Missing, "is mandatory"),
-            ),
-            (
-                &id,
-                &with(&[("limit", "ten")]),
-                (
-                    "limit",
-                    ViolationKind::Type,
-                    "`ten` is not a 32-bit integer",
-                ),
-            ),
-            (
-                &id,
-                &with(&[("limit", "3000000000")]),
-                (
-                    "limit",
-                    ViolationKind::Type,
-                    "`3000000000` is not a 32-bit integer",
-                ),
-            ),
-            (
-                &id,
-                &with(&[("limit", "501")]),
-                (
-                    "limit",
-                    ViolationKind::OutOfRange,
-                    "501 is above the maximum 500",
-                ),
-            ),
-            (
-                &id,
-                &with(&[("status", "auto")]),
-                (
-                    "status",
-                    ViolationKind::NotEnumerated,
-                    "\"auto\" is not one of the enumerated values",
-                ),
-            ),
-            (
-                &id,
-                &with(&[("limit", "1"), ("limit", "2")]),
-                ("limit", ViolationKind::Type, "is given more than once"),
-            ),
-            (
-                &id,
-                &with(&[("tags", "a"), ("tags", "b"), ("tags", "c")]),
-                (
-                    "tags",
-                    ViolationKind::OutOfRange,
-                    "3 items, more than the maximum 2",
-                ),
-            ),
-        ];
-        for (path, query, (name, kind, message)) in cases {
+        let refuses = |path: &[(&str, &str)], query: &[(&str, &str)], name, kind, message: &str| {
             assert_eq!(
                 refused(&spec, path, query),
-                Some((name.to_owned(), kind, message.to_owned())),
-                "{query:?}"
+                Some((String::from(name), kind, message.to_owned())),
+                "{path:?} {query:?}"
             );
-        }
-        let yes = [("dry_run", "yes")];
-        assert_eq!(
-            refused(&spec, &id, &yes),
-            Some((
-                "dry_run".to_owned(),
-                ViolationKind::Type,
-                "`yes` is not true or false".to_owned()
-            ))
+        };
+        use ViolationKind::*;
+        refuses(&[], &base, "thing_id", Missing, "is mandatory");
+        refuses(&id, &[], "dry_run", Missing, "is mandatory");
+        let limit = |v| with(&[("limit", v)]);
+        refuses(
+            &id,
+            &limit("ten"),
+            "limit",
+            Type,
+            "`ten` is not a 32-bit integer",
         );
+        let big = "`3000000000` is not a 32-bit integer";
+        refuses(&id, &limit("3000000000"), "limit", Type, big);
+        refuses(
+            &id,
+            &limit("501"),
+            "limit",
+            OutOfRange,
+            "501 is above the maximum 500",
+        );
+        let twice = with(&[("limit", "1"), ("limit", "2")]);
+        refuses(&id, &twice, "limit", Type, "is given more than once");
+        let auto = "\"auto\" is not one of the enumerated values";
+        refuses(
+            &id,
+            &with(&[("status", "auto")]),
+            "status",
+            NotEnumerated,
+            auto,
+        );
+        let three = with(&[("tags", "a"), ("tags", "b"), ("tags", "c")]);
+        refuses(
+            &id,
+            &three,
+            "tags",
+            OutOfRange,
+            "3 items, more than the maximum 2",
+        );
+        let yes = [("dry_run", "yes")];
+        refuses(&id, &yes, "dry_run", Type, "`yes` is not true or false");
     }
 
     #[test]
