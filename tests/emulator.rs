@@ -8,7 +8,7 @@ use apigw_apig::runtime::{self, FilePart, Form, Request};
 use apigw_apig::{Client, Credentials, RetryPolicy};
 use apigw_emulator::Emulator;
 use apigw_emulator::respond::synthesize;
-use apigw_spec::{ParamLocation, Spec, TypeExpr};
+use apigw_spec::{BodyEncoding, ParamLocation, Spec, TypeExpr};
 use serde_json::Value;
 use support::{PROJECT, generated_specs};
 
@@ -81,27 +81,30 @@ fn example_request(
         );
     }
     if let Some(body) = &spec.body {
-        if body.content_type == "application/json" {
-            let value = example
-                .cloned()
-                .unwrap_or_else(|| synthesize(spec, &body.ty.value, None, 0));
-            request.json_body(&value).unwrap();
-        } else {
-            let TypeExpr::Named(name) = &body.ty.value else {
-                panic!("form body of a named object")
-            };
-            let mut form = Form::new();
-            for field in &spec.object(name).unwrap().fields {
-                if field.schema.ty.value == TypeExpr::File {
-                    form.file(
-                        &field.name.value,
-                        &FilePart::new("apis.yaml", "swagger: '2.0'\n"),
-                    );
-                } else if field.required {
-                    form.text(&field.name.value, valid_value(spec, &field.schema));
-                }
+        match body.encoding {
+            BodyEncoding::Json => {
+                let value = example
+                    .cloned()
+                    .unwrap_or_else(|| synthesize(spec, &body.ty.value, None, 0));
+                request.json_body(&value).unwrap();
             }
-            request.multipart_body(&form);
+            BodyEncoding::Form => {
+                let TypeExpr::Named(name) = &body.ty.value else {
+                    panic!("form body of a named object")
+                };
+                let mut form = Form::new();
+                for field in &spec.object(name).unwrap().fields {
+                    if field.schema.ty.value == TypeExpr::File {
+                        form.file(
+                            &field.name.value,
+                            &FilePart::new("apis.yaml", "swagger: '2.0'\n"),
+                        );
+                    } else if field.required {
+                        form.text(&field.name.value, valid_value(spec, &field.schema));
+                    }
+                }
+                request.multipart_body(&form);
+            }
         }
     }
     request
@@ -169,9 +172,7 @@ async fn every_operation_of_every_service_answers_its_example_requests_with_a_de
             operations += 1;
             // Every documented example body (JSON bodies), or one made from the type.
             let examples: Vec<Option<Value>> = match &spec.body {
-                Some(body)
-                    if body.content_type == "application/json" && !body.examples.is_empty() =>
-                {
+                Some(body) if body.encoding == BodyEncoding::Json && !body.examples.is_empty() => {
                     body.examples
                         .iter()
                         .map(|e| Some(serde_json::from_str(&e.json.value).unwrap()))
@@ -207,9 +208,7 @@ async fn every_operation_of_every_service_answers_its_example_requests_with_a_de
                         Ok(_) => failures
                             .push(format!("{page}: status {status}, documented {documented}")),
                         // The documented example response contradicts its own table (listed).
-                        Err(runtime::Error::Decode(_))
-                            if documented_discrepancy(&page, status) =>
-                        {
+                        Err(runtime::Error::Decode(_)) if documented_discrepancy(&page, status) => {
                             succeeded += 1;
                         }
                         Err(e) => failures.push(format!("{page}: {e}")),

@@ -245,7 +245,7 @@ fn every_example_decodes_except_the_listed_discrepancies() {
                         &spec,
                         "request",
                         ".",
-                        &format!("{} body: the example is JSON", body.content_type),
+                        &format!("{} body: the example is JSON", body.encoding.media_type()),
                     ));
                     continue;
                 };

@@ -1,5 +1,6 @@
 //! `.pages()` and `.items()` for operations that page (see `apigw_spec::paging`).
 
+use apigw_spec::naming::builder::{ITEMS, PAGES, SEND};
 use apigw_spec::paging::{self, Paging};
 use apigw_spec::{Literal, Number, naming};
 use proc_macro2::TokenStream;
@@ -79,9 +80,11 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
         offset.field.name.value, total.name.value
     ));
     let doc_items = docs::attrs(&format!(
-        "Every item of `{}` across all pages (see [`pages`](Self::pages)).",
+        "Every item of `{}` across all pages (see [`{PAGES}`](Self::{PAGES})).",
         items.name.value
     ));
+    // The builder's own methods, named as the checker reserves them.
+    let (pages, items_method, send) = (ident(PAGES), ident(ITEMS), ident(SEND));
     quote! {
         impl #rt::paging::Paged for #builder {
             type Page = #page;
@@ -102,7 +105,7 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
             }
 
             fn send_page(self) -> impl ::core::future::Future<Output = ::core::result::Result<#rt::Response<#page>, #rt::Error<#error>>> + ::core::marker::Send {
-                self.send()
+                self.#send()
             }
 
             fn total(page: &#page) -> ::core::option::Option<i64> {
@@ -120,12 +123,12 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
 
         impl #builder {
             #doc_pages
-            pub fn pages(self) -> #rt::paging::Pages<Self> {
+            pub fn #pages(self) -> #rt::paging::Pages<Self> {
                 #rt::paging::pages(self)
             }
 
             #doc_items
-            pub fn items(self) -> #rt::paging::Items<Self> {
+            pub fn #items_method(self) -> #rt::paging::Items<Self> {
                 #rt::paging::items(self)
             }
         }

@@ -1,7 +1,10 @@
 //! The request builder of an operation and the client method that starts it.
 
 use apigw_spec::check::materialized_enum;
-use apigw_spec::{Method, Number, Param, ParamLocation, PathSegment, TypeExpr, naming};
+use apigw_spec::naming::builder::{BUILD, CLIENT, NEW, SEND};
+use apigw_spec::{
+    BodyEncoding, Method, Number, Param, ParamLocation, PathSegment, TypeExpr, naming,
+};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
@@ -84,6 +87,8 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
     let op = &spec.operation;
     let builder = builder_ident(cx);
     let error = ident(&naming::error_name(spec));
+    // The builder's own items, named as the checker reserves them.
+    let (client, new, build, send) = (ident(CLIENT), ident(NEW), ident(BUILD), ident(SEND));
     let op_id = &op.id.value;
     let path = &op.path.raw;
     // The template's pieces, read by the spec parser, become a constant: nothing is parsed
@@ -186,7 +191,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         let wire = &p.field.name.value;
         let name = snake(wire);
         if p.from_client.is_some() {
-            quote!((#wire, self.client.project_id()))
+            quote!((#wire, self.#client.project_id()))
         } else if p.field.schema.ty.value == TypeExpr::String {
             // A plain string, or a string enum: both have `as_str`.
             quote!((#wire, self.#name.as_str()))
@@ -205,10 +210,9 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         .map(emit_send_param);
 
     let body_statement = body.map(|b| {
-        let set = if b.content_type == apigw_spec::check::FORM_DATA {
-            quote!(request.multipart_body(&body.to_form());)
-        } else {
-            quote!(request.json_body(body)?;)
+        let set = match b.encoding {
+            BodyEncoding::Json => quote!(request.json_body(body)?;),
+            BodyEncoding::Form => quote!(request.multipart_body(&body.to_form());),
         };
         if b.required {
             quote! { let body = &self.body; #set }
@@ -227,9 +231,10 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         "Sends the request and decodes the response.\n\n# Errors\n[`Error::Build`]({rt_path}::Error::Build) before sending when a value is out of its documented limits; [`Error::Service`]({rt_path}::Error::Service) with the documented error for an error status; [`Error::Transport`]({rt_path}::Error::Transport) and [`Error::Decode`]({rt_path}::Error::Decode) when no usable response arrived."
     ));
     let builder_doc = docs::attrs(&format!(
-        "A `{op_id}` request, ready to be sent with [`send`]({builder}::send).\n\nStart it with the client's `{}` method, set optional parameters, then `.send().await`.",
+        "A `{op_id}` request, ready to be sent with [`{SEND}`]({builder}::{SEND}).\n\nStart it with the client's `{}` method, set optional parameters, then `.{SEND}().await`.",
         naming::method_name(spec)
     ));
+    let must_use = format!("a request does nothing until it is sent with `.{SEND}().await`");
 
     quote! {
         static OPERATION: #rt::OperationMeta = #rt::OperationMeta {
@@ -240,18 +245,18 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
 
         #builder_doc
         #[derive(::core::fmt::Debug, ::core::clone::Clone)]
-        #[must_use = "a request does nothing until it is sent with `.send().await`"]
+        #[must_use = #must_use]
         pub struct #builder {
-            client: #rt::Client,
+            #client: #rt::Client,
             #(#fields)*
         }
 
         impl #builder {
             // One argument per required parameter, as the reference lists them.
             #[allow(clippy::too_many_arguments)]
-            pub(crate) fn new(client: #rt::Client, #(#new_args,)* #new_body_arg) -> Self {
+            pub(crate) fn #new(#client: #rt::Client, #(#new_args,)* #new_body_arg) -> Self {
                 Self {
-                    client,
+                    #client,
                     #(#new_inits,)*
                     #(#new_optional_inits)*
                     #new_body_init
@@ -266,7 +271,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
             /// # Errors
             /// A value outside its documented range or length, or a path value that would
             /// change the path (empty, `.` or `..`).
-            pub fn build(&self) -> ::core::result::Result<#rt::Request, #rt::BuildError> {
+            pub fn #build(&self) -> ::core::result::Result<#rt::Request, #rt::BuildError> {
                 #(#checks)*
                 #(#path_lets)*
                 #[allow(unused_mut)]
@@ -277,9 +282,9 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
             }
 
             #send_doc
-            pub async fn send(self) -> ::core::result::Result<#rt::Response<#success>, #rt::Error<#error>> {
-                let request = self.build()?;
-                let raw = self.client.execute(request).await?;
+            pub async fn #send(self) -> ::core::result::Result<#rt::Response<#success>, #rt::Error<#error>> {
+                let request = self.#build()?;
+                let raw = self.#client.execute(request).await?;
                 decode(raw)
             }
         }
@@ -405,6 +410,7 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
     let op = &spec.operation;
     let method = ident(&naming::method_name(spec));
     let builder = builder_ident(cx);
+    let new = ident(NEW);
     let required: Vec<&Param> = required_params(cx).collect();
     let args = required.iter().map(|p| {
         let name = snake(&p.field.name.value);
@@ -441,7 +447,7 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
         doc.push_str(&format!("\n# Arguments\n{}\n", arg_docs.join("\n")));
     }
     doc.push_str(&format!(
-        "\nOptional parameters are set on the returned [`{builder}`]({module}::{builder}); `.send().await` sends it."
+        "\nOptional parameters are set on the returned [`{builder}`]({module}::{builder}); `.{SEND}().await` sends it."
     ));
     let doc = docs::attrs(&doc);
     quote! {
@@ -449,7 +455,7 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
             #doc
             #[allow(clippy::too_many_arguments)]
             pub fn #method(&self, #(#args,)* #body_arg) -> #module::#builder {
-                #module::#builder::new(
+                #module::#builder::#new(
                     ::core::clone::Clone::clone(::core::convert::AsRef::<#rt::Client>::as_ref(self)),
                     #(#values,)*
                     #body_value

@@ -101,7 +101,7 @@ pub(crate) fn emit_decode(cx: &Cx<'_>) -> TokenStream {
         }
     });
     let reencode_body = match &spec.body {
-        Some(body) if body.content_type != apigw_spec::check::FORM_DATA => {
+        Some(body) if body.encoding == apigw_spec::BodyEncoding::Json => {
             let ty = rust_type(cx, &body.ty.value);
             quote!(::core::option::Option::Some(#rt::dynamic::reencode::<#ty>))
         }

@@ -166,7 +166,7 @@ fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
 /// Whether `object` is sent as a `multipart/form-data` body (not as JSON).
 pub(crate) fn is_form_object(spec: &Spec, object: &Object) -> bool {
     spec.body.as_ref().is_some_and(|b| {
-        b.content_type == apigw_spec::check::FORM_DATA
+        b.encoding == apigw_spec::BodyEncoding::Form
             && b.ty.value == TypeExpr::Named(object.name.value.clone())
     })
 }

@@ -2,7 +2,8 @@
 //!
 //! For every operation it routes method and path; requires an `X-Auth-Token` or a
 //! well-formed AK/SK `Authorization` (401 otherwise); checks path and query parameters and
-//! JSON bodies against the spec (types, mandatory, enumerations, ranges) and answers
+//! JSON bodies against the spec with `apigw_spec::conform` (types, mandatory, enumerations,
+//! ranges; the same checks the command line makes before sending) and answers
 //! violations with a 400 in the documented error format (`error_code`, `error_msg`); answers
 //! valid requests with the documented example response, and list operations with generated
 //! items that honour `offset`, `limit`, `total` and the filters the query names. A path
@@ -28,9 +29,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod auth;
 pub mod respond;
 pub mod routes;
-pub mod validate;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -38,6 +39,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use apigw_spec::Spec;
+use apigw_spec::conform::{self, Violation};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
@@ -323,7 +325,8 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
             );
         }
     };
-    let Some((index, path_params)) = service.routes.find(&method, path) else {
+    let candidates = service.routes.find_all(&method, path);
+    let Some((index, path_params)) = candidates.first().cloned() else {
         return error(
             404,
             "APIG.0101",
@@ -332,7 +335,7 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
             ),
         );
     };
-    let spec = &service.specs[index];
+    let mut spec = &service.specs[index];
     let header = |name: &str| {
         request
             .headers()
@@ -340,7 +343,7 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
-    if !validate::authenticated(header) {
+    if !auth::authenticated(header) {
         return error(
             401,
             "APIG.1002",
@@ -365,9 +368,6 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
                 .collect()
         })
         .unwrap_or_default();
-    if let Err(invalid) = validate::params(spec, &path_params, &query) {
-        return invalid_parameter(invalid);
-    }
     let body = match Limited::new(request.into_body(), MAX_REQUEST_BODY)
         .collect()
         .await
@@ -381,8 +381,23 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
             );
         }
     };
-    if let Err(invalid) = validate::body(spec, &body) {
-        return invalid_parameter(invalid);
+    // Several operations at this method and path: the first whose parameters and body fit;
+    // if none does, the first one's complaint.
+    let conforms = |spec: &Spec| -> Result<(), Violation> {
+        conform::request_params(spec, &path_params, &query)?;
+        conform::request_body(spec, &body).map(drop)
+    };
+    let fitting = candidates
+        .iter()
+        .map(|(index, _)| &service.specs[*index])
+        .find(|candidate| conforms(candidate).is_ok());
+    match fitting {
+        Some(found) => spec = found,
+        None => {
+            if let Err(invalid) = conforms(spec) {
+                return invalid_parameter(invalid);
+            }
+        }
     }
     if let Some(missing) = path_params
         .iter()
@@ -401,13 +416,13 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
     respond::success(spec, &query)
 }
 
-fn invalid_parameter(invalid: validate::Invalid) -> (u16, Body) {
+fn invalid_parameter(invalid: Violation) -> (u16, Body) {
     error(
         400,
         "APIG.2012",
         format!(
             "Invalid parameter value,parameterName:{}. {}",
-            invalid.parameter, invalid.reason
+            invalid.path, invalid.message
         ),
     )
 }

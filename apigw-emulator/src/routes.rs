@@ -102,8 +102,15 @@ impl Routes {
     /// The operation for `method` and `path` (as received, percent-encoded), with its path
     /// parameters (decoded). Literal segments win over placeholders, as a router should.
     pub fn find(&self, method: &str, path: &str) -> Option<(usize, BTreeMap<String, String>)> {
+        self.find_all(method, path).into_iter().next()
+    }
+
+    /// Every operation that [`find`](Self::find) could answer with, in spec order: several
+    /// when a reference documents several operations at one method and path (told apart by
+    /// their bodies or queries, e.g. one `POST .../action` per action).
+    pub fn find_all(&self, method: &str, path: &str) -> Vec<(usize, BTreeMap<String, String>)> {
         let segments: Vec<&str> = path.split('/').collect();
-        let mut best: Option<(usize, usize, BTreeMap<String, String>)> = None;
+        let mut best: Vec<(usize, usize, BTreeMap<String, String>)> = Vec::new();
         for route in self
             .routes
             .iter()
@@ -120,11 +127,18 @@ impl Routes {
                 .iter()
                 .filter(|pieces| pieces.iter().all(|p| matches!(p, Piece::Literal(_))))
                 .count();
-            if matched && best.as_ref().is_none_or(|(_, l, _)| literals > *l) {
-                best = Some((route.spec, literals, params));
+            if !matched {
+                continue;
+            }
+            match best.first().map(|(_, l, _)| *l) {
+                Some(l) if literals < l => {}
+                Some(l) if literals == l => best.push((route.spec, literals, params)),
+                _ => best = vec![(route.spec, literals, params)],
             }
         }
-        best.map(|(spec, _, params)| (spec, params))
+        best.into_iter()
+            .map(|(spec, _, params)| (spec, params))
+            .collect()
     }
 }
 

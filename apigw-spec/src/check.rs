@@ -5,17 +5,12 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest};
 use crate::model::*;
-use crate::naming;
+use crate::naming::{self, builder::Reserved};
+use crate::paging;
 use crate::source::{SourceFile, Span, Spanned};
 
 /// Values a path parameter can take from the client's configuration (`from_client = "..."`).
 pub const CLIENT_VALUES: &[&str] = &["project_id"];
-
-/// Builder methods that a parameter's setter must not shadow.
-/// The media type of form bodies.
-pub const FORM_DATA: &str = "multipart/form-data";
-
-const BUILDER_METHODS: &[&str] = &["send", "build", "client", "new", "clone"];
 
 /// Checks a parsed spec, recording every problem in `diags`.
 pub fn check(spec: &Spec, source: &SourceFile, diags: &mut Diagnostics) {
@@ -209,8 +204,8 @@ impl Checker<'_, '_> {
     fn body(&mut self) {
         let Some(body) = &self.spec.body else { return };
         self.type_refs(&body.ty);
-        match body.content_type.as_str() {
-            "application/json" => {
+        match body.encoding {
+            BodyEncoding::Json => {
                 if contains_file(&body.ty.value, self.spec, &mut HashSet::new()) {
                     self.diags.push(
                         Diagnostic::new(
@@ -218,23 +213,14 @@ impl Checker<'_, '_> {
                             body.ty.span.clone(),
                             "file uploads (`File`) are not supported in JSON request bodies",
                         )
-                        .with_help("send files as `content_type = \"multipart/form-data\"`"),
+                        .with_help(format!(
+                            "send files as `content_type = \"{}\"`",
+                            BodyEncoding::Form.media_type()
+                        )),
                     );
                 }
             }
-            FORM_DATA => self.form_body(body),
-            other => {
-                self.diags.push(
-                    Diagnostic::new(
-                        Code::UnsupportedContentType,
-                        body.span.clone(),
-                        format!("request bodies of type `{other}` are not supported yet"),
-                    )
-                    .with_help(format!(
-                        "apigw sends `content_type = \"application/json\"` (the default) or `\"{FORM_DATA}\"`"
-                    )),
-                );
-            }
+            BodyEncoding::Form => self.form_body(body),
         }
     }
 
@@ -250,7 +236,8 @@ impl Checker<'_, '_> {
                     Code::FormBodyNotObject,
                     body.ty.span.clone(),
                     format!(
-                        "a `{FORM_DATA}` body must be an object type, found `{}`",
+                        "a `{}` body must be an object type, found `{}`",
+                        body.encoding.media_type(),
                         body.ty.value
                     ),
                 );
@@ -446,16 +433,38 @@ impl Checker<'_, '_> {
     fn names(&mut self) {
         // Builder arguments and setters.
         let mut values: HashMap<String, &Spanned<String>> = HashMap::new();
+        let paged = paging::detect(self.spec).is_some();
         for param in self.spec.params.iter().filter(|p| p.is_caller_supplied()) {
             let rust = naming::snake(&param.field.name.value);
-            if BUILDER_METHODS.contains(&rust.as_str()) {
+            let reserved = match naming::builder::reserved(&rust, paged) {
+                Some(Reserved::Always) => Some((
+                    Code::ReservedName,
+                    "the builder",
+                    "this name is reserved by the generated request builder".to_owned(),
+                )),
+                Some(Reserved::WhenPaged) => Some((
+                    Code::ReservedPagingName,
+                    "the builder of a paged operation",
+                    format!(
+                        "the operation pages (`offset` and `limit` query parameters, a success body with `total` and one array), so its builder has `{}` and `{}`",
+                        naming::builder::PAGES,
+                        naming::builder::ITEMS
+                    ),
+                )),
+                None => None,
+            };
+            if let Some((code, builder, help)) = reserved {
                 self.diags.push(
                     Diagnostic::new(
-                        Code::ReservedName,
+                        code,
                         param.field.name.span.clone(),
-                        format!("{} `{}` would become a builder method `{rust}`, which the builder already has", param.location.noun(), param.field.name.value),
+                        format!(
+                            "{} `{}` would become a builder method `{rust}`, which {builder} already has",
+                            param.location.noun(),
+                            param.field.name.value
+                        ),
                     )
-                    .with_help("this name is reserved by the generated request builder"),
+                    .with_help(help),
                 );
             }
             if let Some(first) = values.get(&rust) {

@@ -1,11 +1,15 @@
 //! Whether a JSON value fits a spec's type: the fields, types, required fields, enumerations
-//! and ranges the spec documents. The importer uses it to warn where a page's examples
-//! contradict its tables; an emulator can use it to check request bodies.
+//! and ranges the spec documents; and whether a request fits its operation (path and query
+//! parameters as text, the body as bytes). The importer uses [`conform`] to warn where a
+//! page's examples contradict its tables; the emulator and the command line check requests
+//! with [`request_params`] and [`request_body`].
+
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
 use crate::check::materialized_enum;
-use crate::model::{Literal, Schema, Spec, TypeExpr};
+use crate::model::{BodyEncoding, Literal, ParamLocation, Schema, Spec, TypeExpr};
 
 /// One way a value does not fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +35,8 @@ pub enum ViolationKind {
     NotEnumerated,
     /// A number, length or size outside its documented range.
     OutOfRange,
+    /// A request body that is not JSON at all.
+    Syntax,
 }
 
 /// Every way `value` does not fit `ty` (as documented in `spec`); empty when it fits.
@@ -52,6 +58,123 @@ pub fn conform_schema(spec: &Spec, schema: &Schema, value: &Value) -> Vec<Violat
         &mut out,
     );
     out
+}
+
+/// Checks a request's path and query parameters against the operation: each must be present
+/// when mandatory (path parameters always are), its text must be a value of its type (a
+/// parameter that is not an array given once), and the value must fit the documented
+/// enumeration, range and length. Headers are not checked. The first misfit is returned; its
+/// `path` is the parameter's name.
+pub fn request_params(
+    spec: &Spec,
+    path: &BTreeMap<String, String>,
+    query: &[(String, String)],
+) -> Result<(), Violation> {
+    for param in &spec.params {
+        let name = &param.field.name.value;
+        let values: Vec<&str> = match param.location {
+            ParamLocation::Path => path.get(name).map(String::as_str).into_iter().collect(),
+            ParamLocation::Query => query
+                .iter()
+                .filter(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+                .collect(),
+            ParamLocation::Header => continue,
+        };
+        let violation = |kind, message: String| Violation {
+            path: name.clone(),
+            kind,
+            message,
+        };
+        if values.is_empty() {
+            if param.field.required || param.location == ParamLocation::Path {
+                return Err(violation(ViolationKind::Missing, "is mandatory".into()));
+            }
+            continue;
+        }
+        let schema = &param.field.schema;
+        let mistyped = |message| violation(ViolationKind::Type, message);
+        // Text → the JSON value it stands for; then the same rules as bodies.
+        let value = match &schema.ty.value {
+            TypeExpr::Array(inner) => Value::Array(
+                values
+                    .iter()
+                    .map(|v| scalar_value(inner, v))
+                    .collect::<Result<_, _>>()
+                    .map_err(mistyped)?,
+            ),
+            _ if values.len() > 1 => return Err(mistyped("is given more than once".into())),
+            ty => scalar_value(ty, values[0]).map_err(mistyped)?,
+        };
+        if let Some(v) = conform_schema(spec, schema, &value).into_iter().next() {
+            return Err(violation(v.kind, v.message));
+        }
+    }
+    Ok(())
+}
+
+/// The JSON value a parameter's text stands for, if it is one of its type.
+fn scalar_value(ty: &TypeExpr, text: &str) -> Result<Value, String> {
+    Ok(match ty {
+        TypeExpr::Integer => text
+            .parse::<i32>()
+            .map(|n| Value::from(i64::from(n)))
+            .map_err(|_| format!("`{text}` is not a 32-bit integer"))?,
+        TypeExpr::Long => text
+            .parse::<i64>()
+            .map(Value::from)
+            .map_err(|_| format!("`{text}` is not an integer"))?,
+        TypeExpr::Float => text
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .ok_or_else(|| format!("`{text}` is not a number"))?,
+        TypeExpr::Boolean => match text {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => return Err(format!("`{text}` is not true or false")),
+        },
+        _ => Value::String(text.to_owned()),
+    })
+}
+
+/// Checks a request body against the operation's documented JSON body, and returns it
+/// decoded: `None` when the operation takes no body, takes a form (accepted as it comes), or
+/// takes an optional body and got none. The first misfit other than an undocumented field is
+/// returned; its `path` is `body` when the body is missing or not JSON, else the place in the
+/// body (`.` for the whole of it).
+pub fn request_body(spec: &Spec, body: &[u8]) -> Result<Option<Value>, Violation> {
+    let Some(documented) = &spec.body else {
+        return Ok(None);
+    };
+    match documented.encoding {
+        BodyEncoding::Json => {}
+        BodyEncoding::Form => return Ok(None),
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return if documented.required {
+            Err(Violation {
+                path: "body".into(),
+                kind: ViolationKind::Missing,
+                message: "a request body is required".into(),
+            })
+        } else {
+            Ok(None)
+        };
+    }
+    let value: Value = serde_json::from_slice(body).map_err(|e| Violation {
+        path: "body".into(),
+        kind: ViolationKind::Syntax,
+        message: format!("is not valid JSON: {e}"),
+    })?;
+    match conform(spec, &documented.ty.value, &value)
+        .into_iter()
+        .find(|v| v.kind != ViolationKind::Undocumented)
+    {
+        Some(v) => Err(v),
+        None => Ok(Some(value)),
+    }
 }
 
 fn walk(
@@ -323,5 +446,185 @@ minimum = 0
                 ("things[1].status".to_owned(), ViolationKind::Type),
             ]
         );
+    }
+
+    const REQUEST: &str = r#"
+[operation]
+id = "UpdateThing"
+method = "PUT"
+path = "/things/{thing_id}"
+
+[path.thing_id]
+type = "String"
+
+[query.limit]
+type = "Integer"
+minimum = 1
+maximum = 500
+
+[query.status]
+type = "String"
+enum = ["on", "off"]
+
+[query.tags]
+type = "Array<String>"
+max_length = 2
+
+[query.dry_run]
+type = "Boolean"
+required = true
+
+[header.X-Trace]
+type = "String"
+required = true
+
+[body]
+type = "Thing"
+
+[response.200]
+body = "Thing"
+
+[object.Thing.name]
+type = "String"
+required = true
+max_length = 5
+"#;
+
+    fn refused(
+        spec: &Spec,
+        path: &[(&str, &str)],
+        query: &[(&str, &str)],
+    ) -> Option<(String, ViolationKind, String)> {
+        let path = path
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let query: Vec<(String, String)> = query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        request_params(spec, &path, &query)
+            .err()
+            .map(|v| (v.path, v.kind, v.message))
+    }
+
+    #[test]
+    fn request_params_are_read_as_their_types_and_checked() {
+        let spec = crate::load("update.toml", REQUEST).unwrap();
+        let id = [("thing_id", "t1")];
+        let base = [("dry_run", "true")];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut query = base.to_vec();
+            query.extend_from_slice(extra);
+            query
+        };
+        // Headers are not checked (the required `X-Trace` is absent).
+        assert_eq!(refused(&spec, &id, &base), None);
+        assert_eq!(
+            refused(
+                &spec,
+                &id,
+                &with(&[
+                    ("limit", "500"),
+                    ("status", "off"),
+                    ("tags", "a"),
+                    ("tags", "b")
+                ])
+            ),
+            None
+        );
+        let refuses = |path: &[(&str, &str)], query: &[(&str, &str)], name, kind, message: &str| {
+            assert_eq!(
+                refused(&spec, path, query),
+                Some((String::from(name), kind, message.to_owned())),
+                "{path:?} {query:?}"
+            );
+        };
+        use ViolationKind::*;
+        refuses(&[], &base, "thing_id", Missing, "is mandatory");
+        refuses(&id, &[], "dry_run", Missing, "is mandatory");
+        let limit = |v| with(&[("limit", v)]);
+        refuses(
+            &id,
+            &limit("ten"),
+            "limit",
+            Type,
+            "`ten` is not a 32-bit integer",
+        );
+        let big = "`3000000000` is not a 32-bit integer";
+        refuses(&id, &limit("3000000000"), "limit", Type, big);
+        refuses(
+            &id,
+            &limit("501"),
+            "limit",
+            OutOfRange,
+            "501 is above the maximum 500",
+        );
+        let twice = with(&[("limit", "1"), ("limit", "2")]);
+        refuses(&id, &twice, "limit", Type, "is given more than once");
+        let auto = "\"auto\" is not one of the enumerated values";
+        refuses(
+            &id,
+            &with(&[("status", "auto")]),
+            "status",
+            NotEnumerated,
+            auto,
+        );
+        let three = with(&[("tags", "a"), ("tags", "b"), ("tags", "c")]);
+        refuses(
+            &id,
+            &three,
+            "tags",
+            OutOfRange,
+            "3 items, more than the maximum 2",
+        );
+        let yes = [("dry_run", "yes")];
+        refuses(&id, &yes, "dry_run", Type, "`yes` is not true or false");
+    }
+
+    #[test]
+    fn request_bodies_are_json_of_the_documented_type() {
+        let spec = crate::load("update.toml", REQUEST).unwrap();
+        let refused = |body: &str| {
+            request_body(&spec, body.as_bytes())
+                .err()
+                .map(|v| (v.path, v.kind))
+        };
+        assert_eq!(
+            request_body(&spec, br#"{"name": "n", "extra": 1}"#).unwrap(),
+            Some(json!({"name": "n", "extra": 1})),
+            "undocumented fields pass"
+        );
+        assert_eq!(
+            refused(" \n"),
+            Some(("body".into(), ViolationKind::Missing))
+        );
+        assert_eq!(refused("{"), Some(("body".into(), ViolationKind::Syntax)));
+        assert_eq!(refused("[]"), Some((".".into(), ViolationKind::Type)));
+        assert_eq!(refused("{}"), Some(("name".into(), ViolationKind::Missing)));
+        assert_eq!(
+            refused(r#"{"name": "toolong"}"#),
+            Some(("name".into(), ViolationKind::OutOfRange))
+        );
+
+        // An optional body may be left out; a form is taken as it comes; no body, no check.
+        let optional = crate::load(
+            "update.toml",
+            &REQUEST.replace("[body]\n", "[body]\nrequired = false\n"),
+        )
+        .unwrap();
+        assert_eq!(request_body(&optional, b"").unwrap(), None);
+        let form = crate::load(
+            "update.toml",
+            &REQUEST.replace(
+                "[body]\n",
+                "[body]\ncontent_type = \"multipart/form-data\"\n",
+            ),
+        )
+        .unwrap();
+        assert_eq!(request_body(&form, b"--x\r\n").unwrap(), None);
+        let mut none = spec.clone();
+        none.body = None;
+        assert_eq!(request_body(&none, b"{").unwrap(), None);
     }
 }

@@ -170,6 +170,9 @@ codes! {
     // Generated Rust names.
     /// A parameter whose setter would shadow a method of the request builder.
     ReservedName = "reserved_name";
+    /// A parameter of a paged operation whose setter would shadow `pages` or `items`, the
+    /// methods only the builders of paged operations have.
+    ReservedPagingName = "reserved_paging_name";
     /// Two fields, or two parameters, that become the same Rust name.
     NameCollision = "name_collision";
     /// A parameter named `body` next to a request body.

@@ -498,10 +498,43 @@ pub struct RequestBody {
     pub required: bool,
     /// What the body holds.
     pub description: Option<String>,
-    /// The media type; `application/json` unless stated.
-    pub content_type: String,
+    /// How the body is encoded on the wire (written as `content_type`; JSON unless stated).
+    pub encoding: BodyEncoding,
     /// The documented example requests.
     pub examples: Vec<Example>,
+}
+
+/// How a request body is encoded: the `content_type` of `[body]`, read once by the parser
+/// and written back by the writer. A `content_type` that is neither is a diagnostic
+/// ([`Code::UnsupportedContentType`](crate::Code::UnsupportedContentType)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum BodyEncoding {
+    /// `application/json` (the default): the body type serialized as JSON.
+    #[default]
+    Json,
+    /// `multipart/form-data`: an object type sent as one form part per field that is set
+    /// (files among them).
+    Form,
+}
+
+impl BodyEncoding {
+    /// Every encoding, in the order the spec format documents them.
+    pub const ALL: [BodyEncoding; 2] = [BodyEncoding::Json, BodyEncoding::Form];
+
+    /// The media type a spec writes as `content_type` (e.g. `multipart/form-data`).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            BodyEncoding::Json => "application/json",
+            BodyEncoding::Form => "multipart/form-data",
+        }
+    }
+
+    /// The encoding a spec's `content_type` names, if apigw supports it.
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|encoding| encoding.media_type() == media_type)
+    }
 }
 
 /// One documented response.

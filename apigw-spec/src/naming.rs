@@ -132,6 +132,57 @@ pub fn is_reserved_path_keyword(name: &str) -> bool {
     matches!(name, "self" | "Self" | "super" | "crate" | "_")
 }
 
+/// The names the generated request builder uses for itself. A parameter becomes a builder
+/// field and (when optional) a setter named [`snake`] of it, so no parameter may take one of
+/// these: the checker reports such a parameter, and the generator spells the builder's own
+/// items with these constants, so the two cannot disagree.
+pub mod builder {
+    /// The field holding the client the request is sent with.
+    pub const CLIENT: &str = "client";
+    /// The constructor the client method calls.
+    pub const NEW: &str = "new";
+    /// Checks the limits and encodes the request, without sending it.
+    pub const BUILD: &str = "build";
+    /// Sends the request and decodes the response.
+    pub const SEND: &str = "send";
+    /// The derived `Clone::clone`, which a setter would shadow.
+    pub const CLONE: &str = "clone";
+    /// Every page of a paged operation (see [`paging`](crate::paging)).
+    pub const PAGES: &str = "pages";
+    /// Every item of every page of a paged operation.
+    pub const ITEMS: &str = "items";
+
+    /// Which builders have a reserved name.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Reserved {
+        /// Every builder.
+        Always,
+        /// The builders of operations that page (see [`paging`](crate::paging)).
+        WhenPaged,
+    }
+
+    /// The one list of reserved names.
+    pub const RESERVED: &[(&str, Reserved)] = &[
+        (CLIENT, Reserved::Always),
+        (NEW, Reserved::Always),
+        (BUILD, Reserved::Always),
+        (SEND, Reserved::Always),
+        (CLONE, Reserved::Always),
+        (PAGES, Reserved::WhenPaged),
+        (ITEMS, Reserved::WhenPaged),
+    ];
+
+    /// Whether a generated Rust name is reserved on the builder of an operation that pages
+    /// (`paged`) or not, and why.
+    pub fn reserved(rust_name: &str, paged: bool) -> Option<Reserved> {
+        RESERVED
+            .iter()
+            .find(|(name, _)| *name == rust_name)
+            .map(|(_, reserved)| *reserved)
+            .filter(|reserved| paged || *reserved == Reserved::Always)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +197,23 @@ mod tests {
         assert_eq!(pascal("*"), "Vempty");
         assert_eq!(status_variant(404), "NotFound");
         assert_eq!(status_variant(499), "Status499");
+    }
+
+    #[test]
+    fn reserved_builder_names() {
+        use builder::{Reserved, reserved};
+        for paged in [false, true] {
+            assert_eq!(reserved("send", paged), Some(Reserved::Always));
+            assert_eq!(reserved("client", paged), Some(Reserved::Always));
+            assert_eq!(reserved("limit", paged), None);
+            assert_eq!(
+                reserved("Send", paged),
+                None,
+                "generated names are snake_case"
+            );
+        }
+        assert_eq!(reserved("items", true), Some(Reserved::WhenPaged));
+        assert_eq!(reserved("pages", true), Some(Reserved::WhenPaged));
+        assert_eq!(reserved("items", false), None);
     }
 }

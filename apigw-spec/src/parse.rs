@@ -393,9 +393,9 @@ impl<'s> Cx<'s, '_> {
         let ty = r.type_expr("type", true);
         let required = r.bool("required").is_none_or(|b| b.value);
         let description = r.string("description").map(|s| s.value);
-        let content_type = r
+        let encoding = r
             .string("content_type")
-            .map_or_else(|| "application/json".to_owned(), |s| s.value);
+            .map_or(BodyEncoding::Json, |written| r.body_encoding(&written));
         let examples = r.examples("examples");
         r.finish();
         Some(RequestBody {
@@ -403,7 +403,7 @@ impl<'s> Cx<'s, '_> {
             ty: ty?,
             required,
             description,
-            content_type,
+            encoding,
             examples,
         })
     }
@@ -531,6 +531,30 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
                 None
             }
         }
+    }
+
+    /// The encoding a body's `content_type` names; JSON (after reporting it) when apigw does
+    /// not support the media type, so the rest of the body is still read.
+    fn body_encoding(&mut self, written: &Spanned<String>) -> BodyEncoding {
+        if let Some(encoding) = BodyEncoding::from_media_type(&written.value) {
+            return encoding;
+        }
+        self.cx.diags.push(
+            Diagnostic::new(
+                Code::UnsupportedContentType,
+                written.span.clone(),
+                format!(
+                    "request bodies of type `{}` are not supported yet",
+                    written.value
+                ),
+            )
+            .with_help(format!(
+                "apigw sends `content_type = \"{}\"` (the default) or `\"{}\"`",
+                BodyEncoding::Json.media_type(),
+                BodyEncoding::Form.media_type()
+            )),
+        );
+        BodyEncoding::default()
     }
 
     fn required_string(&mut self, key: &str) -> Option<Spanned<String>> {

@@ -11,7 +11,8 @@
 //!
 //! 1. unreadable or undefined types become `Object` (any JSON);
 //! 2. and constraints go (defaults, ranges, lengths), duplicates keep their first, path
-//!    parameters follow the placeholders, enums lose colliding values;
+//!    parameters follow the placeholders, parameters named like the builder's own methods
+//!    go, enums lose colliding values;
 //! 3. and enums and object types go;
 //! 4. only the operation, its path parameters (as `String`) and an empty success response.
 
@@ -21,6 +22,7 @@ use crate::check::{self, CLIENT_VALUES};
 use crate::diagnostic::Diagnostics;
 use crate::model::*;
 use crate::naming;
+use crate::paging;
 use crate::source::{SourceFile, Spanned};
 
 /// The closest spec to `spec` that passes the checks, or `None` when not even the
@@ -118,13 +120,16 @@ fn simplify(spec: &Spec) -> Spec {
         .iter()
         .map(|p| naming::snake(&p.field.name.value))
         .collect();
+    let paged = paging::detect(spec).is_some();
     for param in out
         .params
         .iter()
         .filter(|p| p.location != ParamLocation::Path)
     {
         let rust = naming::snake(&param.field.name.value);
-        if rust != "body" && is_identifier(&rust) && names.insert(rust) {
+        let free = rust != "body"
+            && (naming::builder::reserved(&rust, paged).is_none() || !param.is_caller_supplied());
+        if free && is_identifier(&rust) && names.insert(rust) {
             params.push(param.clone());
         }
     }
@@ -167,8 +172,8 @@ fn simplify(spec: &Spec) -> Spec {
 
     if let Some(body) = &mut out.body {
         replace_named(&mut body.ty.value, &undefined);
-        if body.content_type != check::FORM_DATA || !matches!(body.ty.value, TypeExpr::Named(_)) {
-            body.content_type = "application/json".to_owned();
+        if body.encoding != BodyEncoding::Form || !matches!(body.ty.value, TypeExpr::Named(_)) {
+            body.encoding = BodyEncoding::Json;
             if contains_file(&body.ty.value) {
                 body.ty.value = TypeExpr::Any;
             }

@@ -90,8 +90,9 @@ pub fn spec(spec: &Spec) -> String {
             kv(w, "required", "false");
         }
         text(w, "description", body.description.as_deref());
-        if body.content_type != "application/json" {
-            kv(w, "content_type", &basic_string(&body.content_type));
+        match body.encoding {
+            BodyEncoding::Json => {} // the default, not written
+            BodyEncoding::Form => kv(w, "content_type", &basic_string(body.encoding.media_type())),
         }
         examples(w, "body.examples", &body.examples);
     }

@@ -444,7 +444,7 @@ const CASES: &[Case] = &[
         Code::UnsupportedContentType,
         Append("\n[body]\ntype = \"Thing\"\ncontent_type = \"text/plain\"\n"),
         "request bodies of type `text/plain` are not supported yet",
-        (24, 1),
+        (26, 16),
     ),
     case(
         Code::FormBodyNotObject,
@@ -520,6 +520,12 @@ const CASES: &[Case] = &[
         "query parameter `send` would become a builder method `send`, which the builder already has",
         (24, 8),
     ),
+    case(
+        Code::ReservedPagingName,
+        Append(PAGED_WITH_ITEMS),
+        "query parameter `items` would become a builder method `items`, which the builder of a paged operation already has",
+        (27, 8),
+    ),
     ui(
         "names_collide_after_case_conversion",
         Code::NameCollision,
@@ -571,6 +577,10 @@ const CASES: &[Case] = &[
         (5, 12),
     ),
 ];
+
+/// Makes [`BASE`] a paged operation (`offset`, `limit`, and `total` with one array in the
+/// success body) with a query parameter `items`, the name of a paged builder's method.
+const PAGED_WITH_ITEMS: &str = "\n[query.offset]\ntype = \"Long\"\n\n[query.items]\ntype = \"String\"\n\n[object.Thing.total]\ntype = \"Long\"\n\n[object.Thing.tags]\ntype = \"Array<String>\"\n";
 
 /// The compile-fail cases whose mistake is not in the spec text.
 const UI_WITHOUT_CASE: &[&str] = &[
@@ -655,6 +665,36 @@ fn every_case_reports_its_code_message_and_position() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// `pages` and `items` are taken only where the builder has them: on an operation that
+/// does not page they are ordinary parameter names.
+#[test]
+fn paging_names_are_reserved_only_where_the_operation_pages() {
+    let paged = format!("{BASE}{PAGED_WITH_ITEMS}");
+    // The macro's fallback still pages; only the parameter goes.
+    let salvaged = fail("paged.toml", &paged).salvage().unwrap();
+    assert!(apigw_spec::paging::detect(&salvaged).is_some());
+    assert!(
+        salvaged
+            .params
+            .iter()
+            .all(|p| p.field.name.value != "items")
+    );
+    for name in ["items", "pages"] {
+        let paged = paged.replace("[query.items]", &format!("[query.{name}]"));
+        let codes: Vec<Code> = fail("paged.toml", &paged)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, [Code::ReservedPagingName], "{name}");
+        // Without `offset` the operation does not page, and the name is free.
+        let unpaged = paged.replace("[query.offset]", "[query.start]");
+        if let Err(err) = load("unpaged.toml", &unpaged) {
+            panic!("{name}: {err}");
+        }
+    }
 }
 
 #[test]

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use apigw_spec::{
-    EnumValue, Enumeration, Example, Field, Literal, Method, Number, Object, Operation, Param,
-    ParamLocation, PathSegment, PathTemplate, RequestBody, Response, Schema, Spanned, Spec,
-    TypeExpr, load, write,
+    BodyEncoding, EnumValue, Enumeration, Example, Field, Literal, Method, Number, Object,
+    Operation, Param, ParamLocation, PathSegment, PathTemplate, RequestBody, Response, Schema,
+    Spanned, Spec, TypeExpr, load, write,
 };
 
 fn root() -> PathBuf {
@@ -125,7 +125,7 @@ fn erase_spec(spec: &mut Spec) {
             ty,
             required: _,
             description: _,
-            content_type: _,
+            encoding: _,
             examples,
         } = body;
         *span = 0..0;
@@ -531,7 +531,7 @@ fn awkward() -> Spec {
             ty: at(named("Thing")),
             required: false,
             description: Some("The thing.\nAll of it.\n".into()),
-            content_type: "application/json".into(),
+            encoding: BodyEncoding::Json,
             examples: vec![example(Some("Body"), "{ \"name\": \"n\" }\n")],
         }),
         responses: vec![
@@ -609,7 +609,7 @@ fn control_characters_and_uploads_round_trip() {
             ty: at(named("Upload")),
             required: true,
             description: None,
-            content_type: "multipart/form-data".into(),
+            encoding: BodyEncoding::Form,
             examples: Vec::new(),
         }),
         responses: vec![response(200, Some("OK"), Some(TypeExpr::File))],

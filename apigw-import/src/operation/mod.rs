@@ -17,8 +17,8 @@ mod roles;
 use std::collections::BTreeMap;
 
 use apigw_spec::{
-    Field, Method, Operation, Param, ParamLocation, PathTemplate, RequestBody, Response, Spanned,
-    Spec, TypeExpr,
+    BodyEncoding, Field, Method, Operation, Param, ParamLocation, PathTemplate, RequestBody,
+    Response, Spanned, Spec, TypeExpr,
 };
 
 use crate::page::Page;
@@ -92,7 +92,7 @@ pub fn build(
                     params.push(param(location, field));
                 }
             }
-            TableRole::Body { form } => {
+            TableRole::Body { encoding } => {
                 if body.is_some() {
                     warnings.push(second_table(table));
                     continue;
@@ -100,18 +100,18 @@ pub fn build(
                 let at = objects.mark();
                 let fields = fields::read(table, &mut objects, warnings)?;
                 // A body that carries a file is a form, whatever the caption says.
-                let form = *form || fields.iter().any(|f| f.schema.ty.value == TypeExpr::File);
+                let encoding = if fields.iter().any(|f| f.schema.ty.value == TypeExpr::File) {
+                    BodyEncoding::Form
+                } else {
+                    *encoding
+                };
                 let name = objects.body(&format!("{id}RequestBody"), at, fields);
                 body = Some(RequestBody {
                     span: 0..0,
                     ty: unplaced(TypeExpr::Named(name)),
                     required: true,
                     description: None,
-                    content_type: if form {
-                        apigw_spec::check::FORM_DATA.to_owned()
-                    } else {
-                        "application/json".to_owned()
-                    },
+                    encoding,
                     examples: Vec::new(),
                 });
             }
@@ -140,6 +140,14 @@ pub fn build(
                 headers.entry(status).or_default().extend(fields);
             }
         }
+    }
+    // A response to HEAD has no body (HTTP): what a page documents as one stays in the page.
+    if method == Method::Head && !bodies.is_empty() {
+        warnings.push(Warning::new(
+            request.line,
+            "a response to HEAD carries no body; the documented response body is left out",
+        ));
+        bodies.clear();
     }
     // A placeholder no table documents is still a parameter of the path.
     for name in path.placeholders() {

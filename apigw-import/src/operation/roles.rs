@@ -3,7 +3,7 @@
 //! object type (a table some row refers to, read when referenced). A table the importer cannot
 //! place refuses the page: a table is never skipped.
 
-use apigw_spec::ParamLocation;
+use apigw_spec::{BodyEncoding, ParamLocation};
 
 use super::objects::Objects;
 use crate::ImportError;
@@ -15,10 +15,10 @@ pub(super) enum TableRole {
     /// Parameters in one location, or (`None`, a `URI` table) path parameters where the path
     /// has their placeholder and query parameters otherwise.
     Params(Option<ParamLocation>),
-    /// The request body's fields (`form`: a multipart form).
+    /// The request body's fields.
     Body {
-        /// `FormData parameters`.
-        form: bool,
+        /// How the body is sent: a form for `FormData parameters`, JSON otherwise.
+        encoding: BodyEncoding,
     },
     /// One row named `-` whose type is the whole response body (a file, say).
     WholeBody,
@@ -72,16 +72,20 @@ fn role(table: &PageTable) -> Option<TableRole> {
         });
     }
     if says("formdata") || says("form data") {
-        return Some(TableRole::Body { form: true });
+        return Some(TableRole::Body {
+            encoding: BodyEncoding::Form,
+        });
     }
     match table.role {
         Role::Uri => Some(TableRole::Params(None)),
-        Role::Request => Some(TableRole::Body { form: false }),
+        Role::Request => Some(TableRole::Body {
+            encoding: BodyEncoding::Json,
+        }),
         Role::Response | Role::Statuses if whole_body(table) => Some(TableRole::WholeBody),
         Role::Response | Role::Statuses => Some(TableRole::ResponseBody),
-        _ if says("request") && (says("body") || says("param")) => {
-            Some(TableRole::Body { form: false })
-        }
+        _ if says("request") && (says("body") || says("param")) => Some(TableRole::Body {
+            encoding: BodyEncoding::Json,
+        }),
         _ if says("response") && (says("body") || says("param")) => Some(if whole_body(table) {
             TableRole::WholeBody
         } else {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 
 use apigw_runtime::{self as runtime, Client, FilePart, Form, Request};
-use apigw_spec::{ParamLocation, TypeExpr};
+use apigw_spec::{ParamLocation, TypeExpr, conform};
 use clap::ArgMatches;
 use serde_json::Value;
 
@@ -69,11 +69,11 @@ fn request(
         query.retain(|(k, _)| k != name);
         query.push((name.clone(), offset.to_string()));
     }
-    apigw_emulator::validate::params(spec, &path, &query).map_err(|i| {
+    conform::request_params(spec, &path, &query).map_err(|v| {
         Failure::Usage(format!(
             "invalid value for --{}: {}",
-            option_name(&i.parameter),
-            i.reason
+            option_name(&v.path),
+            v.message
         ))
     })?;
 
@@ -109,10 +109,10 @@ fn request(
         request.multipart_body(&form);
     } else if let Some(source) = matches.try_get_one::<String>("body").ok().flatten() {
         let bytes = read_body(source)?;
-        let value = apigw_emulator::validate::body(spec, &bytes).map_err(|i| {
+        let value = conform::request_body(spec, &bytes).map_err(|v| {
             Failure::Usage(format!(
                 "invalid request body at `{}`: {}",
-                i.parameter, i.reason
+                v.path, v.message
             ))
         })?;
         if let Some(value) = value {

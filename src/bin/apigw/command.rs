@@ -3,8 +3,8 @@
 //! as possible values. Only the service a command line names has its specs read.
 
 use apigw_runtime::{DynOperation, ServiceMeta};
-use apigw_spec::check::{FORM_DATA, materialized_enum};
-use apigw_spec::{Field, Param, Spec, TypeExpr, naming};
+use apigw_spec::check::materialized_enum;
+use apigw_spec::{BodyEncoding, Field, Param, Spec, TypeExpr, naming};
 use clap::builder::PossibleValuesParser;
 use clap::{Arg, ArgAction, Command};
 
@@ -102,7 +102,11 @@ pub fn option_name(wire: &str) -> String {
 
 /// The fields of a form body (uploads), if the operation takes one.
 pub fn form_fields(spec: &Spec) -> Option<&[Field]> {
-    let body = spec.body.as_ref().filter(|b| b.content_type == FORM_DATA)?;
+    let body = spec.body.as_ref()?;
+    match body.encoding {
+        BodyEncoding::Form => {}
+        BodyEncoding::Json => return None,
+    }
     match &body.ty.value {
         TypeExpr::Named(name) => spec.object(name).map(|o| o.fields.as_slice()),
         _ => None,

@@ -121,7 +121,7 @@ async fn run(
         .iter()
         .any(|name| env_set(name));
     if !located {
-        let specs = operations.iter().map(|op| op.spec.clone()).collect();
+        let specs: Vec<_> = operations.iter().map(|op| op.spec.clone()).collect();
         let started = match apigw_emulator::Emulator::start_services([(
             service.name.to_owned(),
             specs,
