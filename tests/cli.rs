@@ -314,3 +314,78 @@ fn every_operation_is_a_subcommand_with_help_from_its_spec() {
     );
     assert!(help.contains("--all"), "list operations page");
 }
+
+/// The operation the command-line test calls in `service`: a GET with the fewest required
+/// values (a list, where there is one), else the operation with the fewest, with its example
+/// body.
+fn simplest_operation(service: &apigw_runtime::ServiceMeta) -> apigw_spec::Spec {
+    let mut specs: Vec<apigw_spec::Spec> = service
+        .operations
+        .iter()
+        .map(|op| apigw_spec::load(op.meta.id, op.spec).unwrap())
+        .filter(|spec| spec.body.as_ref().is_none_or(|b| !b.examples.is_empty()))
+        .collect();
+    specs.sort_by_key(|spec| {
+        let required = spec
+            .params
+            .iter()
+            .filter(|p| p.is_caller_supplied() && p.field.required)
+            .count();
+        let list = spec.operation.id.value.starts_with("List")
+            || spec.operation.id.value.starts_with("Querying");
+        (
+            spec.operation.method.value != apigw_spec::Method::Get,
+            required,
+            !list,
+            spec.operation.id.value.clone(),
+        )
+    });
+    specs.remove(0)
+}
+
+#[test]
+fn every_service_answers_a_call_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("apigw-cli-services-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for service in support::services() {
+        let spec = simplest_operation(service);
+        let name = apigw_spec::naming::snake(&spec.operation.id.value).replace('_', "-");
+        let mut args: Vec<String> = vec![service.name.into(), name.clone()];
+        for param in spec
+            .params
+            .iter()
+            .filter(|p| p.is_caller_supplied() && p.field.required)
+        {
+            let option = apigw_spec::naming::snake(&param.field.name.value).replace('_', "-");
+            args.push(format!("--{option}"));
+            args.push(support::valid_value(&spec, &param.field.schema));
+        }
+        if let Some(example) = spec.body.as_ref().and_then(|b| b.examples.first()) {
+            let file = dir.join(format!("{}.json", service.name));
+            std::fs::write(&file, &example.json.value).unwrap();
+            args.push("--body".into());
+            args.push(file.to_string_lossy().into_owned());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = apigw(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "apigw {}: {}",
+            args.join(" "),
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains(&format!("using the embedded {} emulator", service.title)),
+            "{}",
+            text(&out.stderr)
+        );
+        let printed: Result<Value, _> = serde_json::from_slice(&out.stdout);
+        assert!(
+            printed.is_ok(),
+            "apigw {}: not JSON: {}",
+            args.join(" "),
+            text(&out.stdout)
+        );
+    }
+}

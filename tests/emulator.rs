@@ -10,7 +10,7 @@ use apigw_emulator::Emulator;
 use apigw_emulator::respond::synthesize;
 use apigw_spec::{BodyEncoding, ParamLocation, Spec, TypeExpr};
 use serde_json::Value;
-use support::{PROJECT, generated_specs};
+use support::{generated_specs, valid_value};
 
 async fn emulator() -> Emulator {
     Emulator::start(generated_specs().into_iter().map(|(_, s)| s))
@@ -24,25 +24,6 @@ fn client(url: &str, credentials: Credentials) -> Client {
     support::client_for(url, |c| {
         c.credentials(credentials).retry(RetryPolicy::disabled())
     })
-}
-
-/// A text value the spec accepts for a parameter.
-fn valid_value(spec: &Spec, schema: &apigw_spec::Schema) -> String {
-    let ty = match &schema.ty.value {
-        TypeExpr::Array(inner) => inner.as_ref().clone(),
-        other => other.clone(),
-    };
-    match synthesize(spec, &ty, Some(schema), 0) {
-        Value::String(s) => {
-            let min = schema.min_length.as_ref().map_or(0, |m| m.value as usize);
-            if s.chars().count() < min {
-                "x".repeat(min)
-            } else {
-                s
-            }
-        }
-        other => other.to_string(),
-    }
 }
 
 /// The operation's documented example request (path values `demo`, required query values

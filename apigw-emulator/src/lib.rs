@@ -56,6 +56,10 @@ use crate::routes::Routes;
 /// with the operation's documented 404, so error handling can be tried out.
 pub const MISSING: &str = "missing-";
 
+/// A project id for clients of the emulator: 32 hexadecimal digits, the shape of a real
+/// project id, so that it passes the length limits references document for `project_id`.
+pub const PROJECT_ID: &str = "0e3a5b9c0d1f2436587a9b0c1d2e3f40";
+
 /// Largest request body accepted.
 const MAX_REQUEST_BODY: usize = 16 * 1024 * 1024;
 
@@ -387,10 +391,22 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
         conform::request_params(spec, &path_params, &query)?;
         conform::request_body(spec, &body).map(drop)
     };
+    // Among several that fit, the one the body says least about that it does not document.
+    let undocumented = |spec: &Spec| -> usize {
+        let value = serde_json::from_slice::<serde_json::Value>(&body).ok();
+        match (&spec.body, value) {
+            (Some(documented), Some(value)) => conform::conform(spec, &documented.ty.value, &value)
+                .iter()
+                .filter(|v| v.kind == conform::ViolationKind::Undocumented)
+                .count(),
+            _ => 0,
+        }
+    };
     let fitting = candidates
         .iter()
         .map(|(index, _)| &service.specs[*index])
-        .find(|candidate| conforms(candidate).is_ok());
+        .filter(|candidate| conforms(candidate).is_ok())
+        .min_by_key(|candidate| undocumented(candidate));
     match fitting {
         Some(found) => spec = found,
         None => {

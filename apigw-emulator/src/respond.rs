@@ -149,7 +149,8 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-/// A value of `ty`: the default, the first enumerated value or the minimum where documented.
+/// A value of `ty`: the default, the first enumerated value or the minimum where documented;
+/// strings as long as their documented minimum length.
 pub fn synthesize(spec: &Spec, ty: &TypeExpr, schema: Option<&Schema>, depth: usize) -> Value {
     if let Some(schema) = schema {
         if let Some(d) = &schema.default {
@@ -162,7 +163,16 @@ pub fn synthesize(spec: &Spec, ty: &TypeExpr, schema: Option<&Schema>, depth: us
         }
     }
     match ty {
-        TypeExpr::String | TypeExpr::File => Value::String("string".into()),
+        TypeExpr::String | TypeExpr::File => {
+            let min = schema.and_then(|s| s.min_length.as_ref()).map_or(0, |m| {
+                usize::try_from(m.value).unwrap_or(usize::MAX).min(4096)
+            });
+            let mut text = String::from("string");
+            while text.len() < min {
+                text.push('x');
+            }
+            Value::String(text)
+        }
         TypeExpr::Integer | TypeExpr::Long => Value::from(
             schema
                 .and_then(|s| s.minimum.as_ref())

@@ -209,3 +209,24 @@ pub fn generated_specs() -> Vec<(&'static DynOperation, Spec)> {
         })
         .collect()
 }
+
+/// A text value the spec accepts for a parameter (one the emulator's checks let through).
+pub fn valid_value(spec: &Spec, schema: &apigw_spec::Schema) -> String {
+    use apigw_spec::TypeExpr;
+    use serde_json::Value;
+    let ty = match &schema.ty.value {
+        TypeExpr::Array(inner) => inner.as_ref().clone(),
+        other => other.clone(),
+    };
+    match apigw_emulator::respond::synthesize(spec, &ty, Some(schema), 0) {
+        Value::String(s) => {
+            let min = schema.min_length.as_ref().map_or(0, |m| m.value as usize);
+            if s.chars().count() < min {
+                "x".repeat(min)
+            } else {
+                s
+            }
+        }
+        other => other.to_string(),
+    }
+}

@@ -144,7 +144,7 @@ async fn run(
         );
         config = config
             .service_endpoint(service.name, url)
-            .project_id("emulator-project")
+            .project_id(apigw_emulator::PROJECT_ID)
             .credentials(Credentials::token("emulator-token"));
         emulator = Some(started);
     }

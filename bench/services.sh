@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Clean debug build of each service's client crate, then of all of them together (the `apigw`
+# command line, which depends on every one), with wall time and peak memory, and the generated
+# lines per operation. Dependencies are built first and not counted. Prints a Markdown table.
+#   bash bench/services.sh            (about 15 min on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/bench-services}
+crates=$(ls services | grep -v '\.sh$')
+cargo build --locked -q -p apigw-runtime -p apigw-macros -p apigw-emulator 2>/dev/null
+echo "| crate | operations | generated lines (median / max per operation) | clean debug build | peak memory | seconds per operation |"
+echo "|---|---:|---|---:|---:|---:|"
+for s in $crates; do
+  dir=$(sed -n 's|^apigw_macros::service!("../../specs/\(.*\)");$|\1|p' "services/$s/src/lib.rs")
+  ops=$(find "specs/$dir" -name '*.toml' ! -name service.toml | wc -l)
+  lines=$(cargo run --locked -q -p apigw-codegen --example expand -- "specs/$dir" 2>/dev/null | sed -n 's/.*median \([0-9]*\) per operation.*max \([0-9]*\).*/\1 \/ \2/p')
+  cargo clean -q -p "apigw-$s" 2>/dev/null || true
+  /usr/bin/time -f "%e %M" -o /tmp/apigw-bench-time cargo build --locked -q -p "apigw-$s" 2>/dev/null
+  read -r secs kb < /tmp/apigw-bench-time
+  echo "| apigw-$s | $ops | $lines | ${secs} s | $((kb / 1024)) MiB | $(echo "scale=3; $secs / $ops" | bc) |"
+done
+for s in $crates; do cargo clean -q -p "apigw-$s" 2>/dev/null || true; done
+cargo clean -q -p apigw 2>/dev/null || true
+/usr/bin/time -f "%e %M" -o /tmp/apigw-bench-time cargo build --locked -q -p apigw 2>/dev/null
+read -r secs kb < /tmp/apigw-bench-time
+echo "| all 18 + the command line (\`cargo build -p apigw\`) | $(find specs -name '*.toml' ! -name service.toml | wc -l) | | ${secs} s | $((kb / 1024)) MiB (largest rustc) | |"
