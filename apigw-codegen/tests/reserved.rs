@@ -81,14 +81,14 @@ fn reserved(paged: bool) -> BTreeSet<String> {
 
 #[test]
 fn a_paged_builder_has_exactly_the_reserved_names() {
-    let (names, paged) = own_names("specs/api_management/list_api_versions_v2.toml");
+    let (names, paged) = own_names("specs/apig/api_management/list_api_versions_v2.toml");
     assert!(paged);
     assert_eq!(names, reserved(true));
 }
 
 #[test]
 fn an_unpaged_builder_has_exactly_the_names_reserved_always() {
-    let (names, paged) = own_names("specs/api_management/update_api_v2.toml");
+    let (names, paged) = own_names("specs/apig/api_management/update_api_v2.toml");
     assert!(!paged);
     assert_eq!(names, reserved(false));
 }
