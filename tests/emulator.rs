@@ -186,8 +186,9 @@ async fn every_operation_of_every_service_answers_its_example_requests_with_a_de
                     let documented = spec.success_responses().next().unwrap().status.value;
                     match decoded {
                         Ok(_) if status == documented => succeeded += 1,
-                        Ok(_) => failures
-                            .push(format!("{page}: status {status}, documented {documented}")),
+                        Ok(_) => failures.push(format!(
+                            "{page}: status {status}, documented {documented}: {body}"
+                        )),
                         // The documented example response contradicts its own table (listed).
                         Err(runtime::Error::Decode(_)) if documented_discrepancy(&page, status) => {
                             succeeded += 1;
