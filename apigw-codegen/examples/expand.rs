@@ -32,25 +32,55 @@ fn main() {
         }
     }
     files.sort();
-    let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut specs = Vec::new();
     for file in &files {
         let text =
             std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let shown = file.display().to_string();
-        let spec = match apigw_spec::load(&shown, &text) {
-            Ok(spec) => spec,
+        match apigw_spec::load(&shown, &text) {
+            Ok(spec) => specs.push((file.clone(), spec)),
             Err(e) => {
                 eprintln!("{e}");
                 std::process::exit(1);
             }
+        }
+    }
+    // As the `service!` macro does: object types several operations of a service define alike
+    // are generated once per service (counted once, in `shared_lines`), not per operation.
+    let mut by_service: std::collections::BTreeMap<PathBuf, Vec<&apigw_spec::Spec>> =
+        std::collections::BTreeMap::new();
+    for (file, spec) in &specs {
+        by_service.entry(service_dir(file)).or_default().push(spec);
+    }
+    let shared: std::collections::BTreeMap<PathBuf, apigw_codegen::SharedTypes> = by_service
+        .iter()
+        .map(|(dir, specs)| {
+            (
+                dir.clone(),
+                apigw_codegen::SharedTypes::find(specs.iter().copied()),
+            )
+        })
+        .collect();
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    for (file, spec) in &specs {
+        let options = apigw_codegen::Options {
+            shared: Some((
+                shared[&service_dir(file)].clone(),
+                quote::quote!(crate::types),
+            )),
+            ..apigw_codegen::Options::default()
         };
-        let code = apigw_codegen::expand(&spec, &apigw_codegen::Options::default());
+        let code = apigw_codegen::expand(spec, &options);
         let file: syn::File = syn::parse2(code).expect("generated code parses");
         let pretty = prettyplease::unparse(&file);
         if print {
             println!("{pretty}");
         }
         lines.push((pretty.lines().count(), spec.operation.id.value.clone()));
+    }
+    let shared_count: usize = shared.values().map(apigw_codegen::SharedTypes::len).sum();
+    if !print {
+        println!("shared object types: {shared_count} (generated once per service)");
     }
     if print || lines.is_empty() {
         return;
@@ -132,7 +162,19 @@ fn write_crate(out: &Path) {
     );
 }
 
+/// The service folder a spec belongs to: the nearest folder above it with a service file.
+fn service_dir(file: &Path) -> PathBuf {
+    file.ancestors()
+        .skip(1)
+        .find(|dir| dir.join(apigw_spec::service::FILE_NAME).is_file())
+        .unwrap_or_else(|| file.parent().unwrap_or(Path::new(".")))
+        .to_path_buf()
+}
+
 fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.ends_with(apigw_spec::service::FILE_NAME) {
+        return;
+    }
     if path.is_dir() {
         for entry in std::fs::read_dir(path).unwrap() {
             collect(&entry.unwrap().path(), out);
