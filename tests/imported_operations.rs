@@ -150,26 +150,11 @@ fn service_folders() -> Vec<(String, usize)> {
         let dir = entry.unwrap().path();
         let text = std::fs::read_to_string(dir.join(apigw_spec::service::FILE_NAME)).unwrap();
         let service = apigw_spec::service::load("service.toml", &text).unwrap();
-        let count = spec_count(&dir);
+        let count = apigw_spec::service::operation_files(&dir).unwrap().len();
         out.push((service.name.value, count));
     }
     out.sort();
     out
-}
-
-fn spec_count(dir: &Path) -> usize {
-    let mut count = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            count += spec_count(&path);
-        } else if path.extension().is_some_and(|e| e == "toml")
-            && !path.ends_with(apigw_spec::service::FILE_NAME)
-        {
-            count += 1;
-        }
-    }
-    count
 }
 
 #[test]

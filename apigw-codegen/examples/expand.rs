@@ -172,14 +172,11 @@ fn service_dir(file: &Path) -> PathBuf {
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.ends_with(apigw_spec::service::FILE_NAME) {
-        return;
-    }
     if path.is_dir() {
-        for entry in std::fs::read_dir(path).unwrap() {
-            collect(&entry.unwrap().path(), out);
-        }
-    } else if path.extension().is_some_and(|e| e == "toml") {
+        out.extend(apigw_spec::service::operation_files(path).unwrap());
+    } else if path.extension().is_some_and(|e| e == "toml")
+        && !path.ends_with(apigw_spec::service::FILE_NAME)
+    {
         out.push(path.to_path_buf());
     }
 }

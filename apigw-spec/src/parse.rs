@@ -13,21 +13,7 @@ use crate::types::parse_type;
 /// Parses the spec text. Returns the model as far as it could be read; it is complete when
 /// `diags` stayed empty.
 pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
-    let root = match DeTable::parse(source.text()) {
-        Ok(root) => root,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            diags.push(
-                Diagnostic::new(
-                    Code::TomlSyntax,
-                    span,
-                    format!("TOML syntax error: {}", err.message().trim()),
-                )
-                .with_help("specs are TOML files; see docs/spec-format.md"),
-            );
-            return None;
-        }
-    };
+    let root = toml_document(source, diags)?;
     let mut cx = Cx { source, diags };
     let mut top = Reader::new(
         &mut cx,
@@ -110,18 +96,7 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
 /// Parses a service file (`service.toml`, see [`crate::service`]). Returns the service as far
 /// as it could be read; it is complete when `diags` stayed empty.
 pub fn service(source: &SourceFile, diags: &mut Diagnostics) -> Option<crate::service::Service> {
-    let root = match DeTable::parse(source.text()) {
-        Ok(root) => root,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            diags.push(Diagnostic::new(
-                Code::TomlSyntax,
-                span,
-                format!("TOML syntax error: {}", err.message().trim()),
-            ));
-            return None;
-        }
-    };
+    let root = toml_document(source, diags)?;
     let mut cx = Cx { source, diags };
     let mut top = Reader::new(
         &mut cx,
@@ -165,6 +140,28 @@ pub fn service(source: &SourceFile, diags: &mut Diagnostics) -> Option<crate::se
         endpoint: endpoint?,
         reference,
     })
+}
+
+/// The file as a TOML document, or `None` after recording the syntax error.
+fn toml_document<'i>(
+    source: &'i SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<TomlSpanned<DeTable<'i>>> {
+    match DeTable::parse(source.text()) {
+        Ok(root) => Some(root),
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            diags.push(
+                Diagnostic::new(
+                    Code::TomlSyntax,
+                    span,
+                    format!("TOML syntax error: {}", err.message().trim()),
+                )
+                .with_help("specs are TOML files; see docs/spec-format.md"),
+            );
+            None
+        }
+    }
 }
 
 type Entry<'a, 'i> = (&'a DeTable<'i>, Span);

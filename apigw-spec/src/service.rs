@@ -76,6 +76,29 @@ pub fn load(name: &str, text: &str) -> Result<Service, LoadError> {
     }
 }
 
+/// The operation specs of a service folder: every `*.toml` file in it and in the folders below
+/// it but the service file, sorted.
+///
+/// # Errors
+/// When a folder cannot be read.
+pub fn operation_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else if path.extension().is_some_and(|e| e == "toml") && !path.ends_with(FILE_NAME) {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
 /// Whether `name` is a service name (see [`Service::name`]).
 pub fn is_service_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())

@@ -16,22 +16,8 @@ fn root() -> PathBuf {
 /// Every operation spec under `specs/` (every `.toml` file but the service files), sorted, as
 /// (path relative to the workspace, text).
 fn spec_files() -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "toml")
-                && !path.ends_with(apigw_spec::service::FILE_NAME)
-            {
-                out.push(path);
-            }
-        }
-    }
     let root = root();
-    let mut paths = Vec::new();
-    walk(&root.join("specs"), &mut paths);
-    paths.sort();
+    let paths = apigw_spec::service::operation_files(&root.join("specs")).unwrap();
     paths
         .into_iter()
         .map(|p| {

@@ -171,22 +171,7 @@ pub fn examples(spec: &Spec) -> Vec<(u16, String)> {
 /// One per operation the `apigw-apig` crate is to expose, so its length is the number of
 /// operations the tests expect.
 pub fn spec_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "toml")
-                && !path.ends_with(apigw_spec::service::FILE_NAME)
-            {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&Path::new(ROOT).join("specs/apig"), &mut files);
-    files.sort();
-    files
+    apigw_spec::service::operation_files(&Path::new(ROOT).join("specs/apig")).unwrap()
 }
 
 #[path = "../../src/bin/apigw/services.rs"]

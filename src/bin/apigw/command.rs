@@ -18,29 +18,20 @@ pub struct Operation {
     pub name: String,
 }
 
-/// Options every subcommand has; a parameter with one of these names gets `--param-` before it.
-const GLOBAL: &[&str] = &[
-    "endpoint",
-    "region",
-    "project-id",
-    "token",
-    "ak",
-    "sk",
-    "output",
-    "body",
-    "all",
-    "help",
-];
-
-/// Global options that take a value (so that the value is not taken for a service's name).
-const GLOBAL_WITH_VALUE: &[&str] = &[
-    "endpoint",
-    "region",
-    "project-id",
-    "token",
-    "ak",
-    "sk",
-    "output",
+/// Options every subcommand has, and whether each takes a value (so that, when looking for the
+/// service's name, an option's value is skipped); a parameter with one of these names gets
+/// `--param-` before it.
+const GLOBAL: &[(&str, bool)] = &[
+    ("endpoint", true),
+    ("region", true),
+    ("project-id", true),
+    ("token", true),
+    ("ak", true),
+    ("sk", true),
+    ("output", true),
+    ("body", true),
+    ("all", false),
+    ("help", false),
 ];
 
 /// The service a command line names: its first argument that is not an option or an option's
@@ -52,7 +43,7 @@ pub fn named_service(
     let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = args.next() {
         if let Some(option) = arg.strip_prefix("--") {
-            if GLOBAL_WITH_VALUE.contains(&option) {
+            if GLOBAL.contains(&(option, true)) {
                 args.next();
             }
             continue;
@@ -93,7 +84,7 @@ pub fn kebab(snake: &str) -> String {
 /// The option name of a parameter or form field.
 pub fn option_name(wire: &str) -> String {
     let name = kebab(&naming::snake(wire));
-    if GLOBAL.contains(&name.as_str()) {
+    if GLOBAL.iter().any(|(global, _)| *global == name) {
         format!("param-{name}")
     } else {
         name
