@@ -62,35 +62,63 @@ pub(crate) fn object_field_enum(object: &Object, field: &Field) -> Option<String
     materialized_enum(&field.schema).map(|e| naming::field_enum_name(&object.name.value, field, e))
 }
 
-/// All structs and enums of the operation's module.
+/// All structs and enums of the operation's module: each object with its enums, then the
+/// parameters' enums.
 pub(crate) fn emit_types(cx: &Cx<'_>) -> TokenStream {
     let mut out = TokenStream::new();
     let defaultable = defaultable_objects(cx.spec);
     for object in &cx.spec.objects {
         out.extend(emit_object(cx, object, &defaultable));
-        for field in &object.fields {
-            if let (Some(e), Some(name)) = (
-                materialized_enum(&field.schema),
-                object_field_enum(object, field),
-            ) {
-                out.extend(emit_enum(cx, &name, field, e));
-            }
-        }
     }
     for param in &cx.spec.params {
         if let Some(e) = materialized_enum(&param.field.schema) {
+            let wire = &param.field.name.value;
+            let noun = param.location.noun();
+            let doc = if !param.is_caller_supplied() {
+                format!("Values of the `{wire}` {noun}.")
+            } else if crate::request::is_argument(param) {
+                format!(
+                    "Values of the `{wire}` {noun}, an argument of the client's `{}` method.",
+                    naming::method_name(cx.spec)
+                )
+            } else {
+                let builder = naming::builder_name(cx.spec);
+                let setter = naming::snake(wire);
+                format!("Values of the `{wire}` {noun} (see [`{builder}::{setter}`]).")
+            };
             out.extend(emit_enum(
                 cx,
                 &naming::param_enum_name(param, e),
                 &param.field,
                 e,
+                &doc,
             ));
         }
     }
     out
 }
 
-fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> TokenStream {
+/// One object of the spec: its struct (or form struct) and the enums of its fields.
+pub(crate) fn emit_object(
+    cx: &Cx<'_>,
+    object: &Object,
+    defaultable: &HashSet<&str>,
+) -> TokenStream {
+    let mut out = emit_struct(cx, object, defaultable);
+    let owner = naming::object_name(object);
+    for field in &object.fields {
+        if let (Some(e), Some(name)) = (
+            materialized_enum(&field.schema),
+            object_field_enum(object, field),
+        ) {
+            let doc = format!("Values of the `{}` field of [`{owner}`].", field.name.value);
+            out.extend(emit_enum(cx, &name, field, e, &doc));
+        }
+    }
+    out
+}
+
+fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> TokenStream {
     let rt = cx.rt;
     let name = ident(&naming::object_name(object));
     let doc = docs::attrs(&format!("The `{}` object.", object.name.value));
@@ -214,20 +242,19 @@ fn type_has_default(ty: &TypeExpr, defaultable: &HashSet<&str>) -> bool {
     }
 }
 
-/// An enum with one variant per value and an `Unknown` fallback, with its conversions and
-/// serde impls.
-fn emit_enum(cx: &Cx<'_>, name: &str, field: &Field, enumeration: &Enumeration) -> TokenStream {
+/// An enum with one variant per value and an `Unknown` fallback. Its conversions and serde
+/// impls are the runtime's (`value_enum!`, generic over `ValueEnum`); `doc` says where the
+/// values are used (the description is there, not repeated here).
+fn emit_enum(
+    cx: &Cx<'_>,
+    name: &str,
+    field: &Field,
+    enumeration: &Enumeration,
+    doc: &str,
+) -> TokenStream {
     let rt = cx.rt;
     let name = ident(name);
-    let doc = docs::attrs(&format!(
-        "Values of `{}`{}",
-        field.name.value,
-        field
-            .description
-            .as_deref()
-            .map(|d| format!(": {d}"))
-            .unwrap_or_else(|| ".".into())
-    ));
+    let doc = docs::attrs(doc);
     let variants: Vec<Ident> = enumeration
         .values
         .iter()
@@ -244,136 +271,45 @@ fn emit_enum(cx: &Cx<'_>, name: &str, field: &Field, enumeration: &Enumeration) 
         };
         docs::attrs(&text)
     });
-    let is_string = matches!(field.schema.ty.value.enum_base(), TypeExpr::String);
-    let common = quote! {
-        #(#variant_docs #variants,)*
-    };
-    if is_string {
-        let values: Vec<String> = enumeration
-            .values
-            .iter()
-            .map(|v| match &v.value.value {
-                Literal::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect();
-        quote! {
-            #doc
-            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
-            pub enum #name {
-                #common
-                /// A value this client does not know, kept as received.
-                Unknown(#rt::UnknownValue),
-            }
-
-            impl #name {
-                /// Every documented value, as sent on the wire.
-                pub const VALUES: &'static [&'static str] = &[#(#values),*];
-
-                /// The value as sent on the wire.
-                pub fn as_str(&self) -> &str {
-                    match self {
-                        #(Self::#variants => #values,)*
-                        Self::Unknown(value) => value.as_str(),
-                    }
+    let (derive_copy, wire_type, unknown, values) =
+        if matches!(field.schema.ty.value.enum_base(), TypeExpr::String) {
+            let values = enumeration.values.iter().map(|v| match &v.value.value {
+                Literal::String(s) => quote!(#s),
+                other => {
+                    let s = other.to_string();
+                    quote!(#s)
                 }
-
-                fn from_wire(value: &str) -> Self {
-                    match value {
-                        #(#values => Self::#variants,)*
-                        other => Self::Unknown(#rt::UnknownValue::__new(::std::string::String::from(other))),
-                    }
+            });
+            (
+                None,
+                quote!(str),
+                quote!(#rt::UnknownValue),
+                values.collect::<Vec<_>>(),
+            )
+        } else {
+            let values = enumeration.values.iter().map(|v| match &v.value.value {
+                Literal::Number(Number::Integer(i)) => {
+                    let i = proc_macro2::Literal::i64_unsuffixed(*i);
+                    quote!(#i)
                 }
-            }
-
-            impl ::core::convert::From<&str> for #name {
-                fn from(value: &str) -> Self {
-                    Self::from_wire(value)
-                }
-            }
-
-            impl ::core::str::FromStr for #name {
-                type Err = ::core::convert::Infallible;
-                fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                    ::core::result::Result::Ok(Self::from_wire(value))
-                }
-            }
-
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-
-            impl #rt::__private::serde::Serialize for #name {
-                fn serialize<S: #rt::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
-            }
-
-            impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
-                fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                    #rt::__private::deserialize_str_with(deserializer, Self::from_wire)
-                }
-            }
+                _ => quote!(0),
+            });
+            (
+                Some(quote!(Copy,)),
+                quote!(i64),
+                quote!(#rt::UnknownValue<i64>),
+                values.collect(),
+            )
+        };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, #derive_copy PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_docs #variants,)*
+            /// A value this client does not know, kept as received.
+            Unknown(#unknown),
         }
-    } else {
-        let values: Vec<i64> = enumeration
-            .values
-            .iter()
-            .map(|v| match &v.value.value {
-                Literal::Number(Number::Integer(i)) => *i,
-                _ => 0,
-            })
-            .collect();
-        quote! {
-            #doc
-            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
-            pub enum #name {
-                #common
-                /// A value this client does not know, kept as received.
-                Unknown(#rt::UnknownValue<i64>),
-            }
-
-            impl #name {
-                /// Every documented value, as sent on the wire.
-                pub const VALUES: &'static [i64] = &[#(#values),*];
-
-                /// The value as sent on the wire.
-                pub fn value(&self) -> i64 {
-                    match self {
-                        #(Self::#variants => #values,)*
-                        Self::Unknown(value) => *value.get(),
-                    }
-                }
-            }
-
-            impl ::core::convert::From<i64> for #name {
-                fn from(value: i64) -> Self {
-                    match value {
-                        #(#values => Self::#variants,)*
-                        other => Self::Unknown(#rt::UnknownValue::__new(other)),
-                    }
-                }
-            }
-
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Display::fmt(&self.value(), f)
-                }
-            }
-
-            impl #rt::__private::serde::Serialize for #name {
-                fn serialize<S: #rt::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                    serializer.serialize_i64(self.value())
-                }
-            }
-
-            impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
-                fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                    <i64 as #rt::__private::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
-                }
-            }
-        }
+        #rt::value_enum!(#name: #wire_type { #(#variants = #values),* });
     }
 }

@@ -10,7 +10,7 @@ mod auth;
 mod client;
 mod config;
 pub mod dynamic;
-mod enums;
+pub mod enums;
 mod error;
 mod form;
 pub mod paging;
@@ -24,7 +24,7 @@ pub use auth::{Authenticate, Credentials, Secret, TokenAuth};
 pub use client::Client;
 pub use config::{Config, ConfigBuilder, ConfigError};
 pub use dynamic::DynOperation;
-pub use enums::UnknownValue;
+pub use enums::{UnknownValue, ValueEnum};
 pub use error::{
     BuildError, DecodeError, Error, ErrorKind, SendError, ServiceError, TransportError,
     TransportErrorKind,
@@ -47,6 +47,4 @@ pub use reqwest::{Method, StatusCode, header};
 pub mod __private {
     pub use serde;
     pub use serde_json;
-
-    pub use crate::enums::deserialize_str_with;
 }
