@@ -8,9 +8,11 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
 use tracing::Instrument;
 
 use crate::config::{Config, ConfigError};
+use crate::decode::{self, DocumentedError};
 use crate::error::{BuildError, SendError, TransportError, TransportErrorKind};
 use crate::request::Request;
 use crate::response::RawResponse;
+use crate::{Error, Response};
 
 /// Sends requests for generated operations. Cheap to clone: clones share one connection pool.
 #[derive(Clone, Debug)]
@@ -55,6 +57,26 @@ impl Client {
     /// The project id that fills `{project_id}` in paths.
     pub fn project_id(&self) -> &str {
         &self.inner.config.project_id
+    }
+
+    /// Sends a request as [`execute`](Self::execute) does and decodes the response: a 2xx
+    /// with `success`, an error status into the operation's documented error `E` (see
+    /// [`decode::response`]). What every generated `send()` does.
+    ///
+    /// # Errors
+    /// [`Error::Build`] when `request` is one, [`Error::Service`] for an error status,
+    /// [`Error::Transport`] and [`Error::Decode`] when no usable response arrived.
+    #[allow(
+        clippy::result_large_err,
+        reason = "the same `Error` every generated `send()` returns"
+    )]
+    pub async fn send<T, E: DocumentedError>(
+        &self,
+        request: Result<Request, BuildError>,
+        success: decode::Success<T>,
+    ) -> Result<Response<T>, Error<E>> {
+        let raw = self.execute(request?).await?;
+        decode::response(raw, success)
     }
 
     /// Authenticates and sends a request, and receives the whole response (within the

@@ -9,6 +9,7 @@
 mod auth;
 mod client;
 mod config;
+pub mod decode;
 pub mod dynamic;
 pub mod enums;
 mod error;
@@ -23,6 +24,7 @@ mod validate;
 pub use auth::{Authenticate, Credentials, Secret, TokenAuth};
 pub use client::Client;
 pub use config::{Config, ConfigBuilder, ConfigError};
+pub use decode::DocumentedError;
 pub use dynamic::DynOperation;
 pub use enums::{UnknownValue, ValueEnum};
 pub use error::{
@@ -34,7 +36,7 @@ pub use request::{OperationMeta, QueryValue, Request};
 pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;
 pub use sign::AkSkAuth;
-pub use validate::{check_length, check_range};
+pub use validate::{Length, check_length, check_range, length};
 
 /// Byte buffers (bodies of file downloads).
 pub use bytes::Bytes;
@@ -42,9 +44,11 @@ pub use bytes::Bytes;
 /// HTTP types used in this crate's API.
 pub use reqwest::{Method, StatusCode, header};
 
-/// Items used by generated code; not part of the public API.
+/// Everything generated code uses, under one path (each generated module imports it as `rt`);
+/// not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use serde;
+    pub use crate::*;
+    pub use serde::{self, Deserialize, Serialize};
     pub use serde_json;
 }
