@@ -12,32 +12,28 @@ use crate::{Cx, docs};
 
 /// The Rust type of a type expression, inside the operation's module.
 pub(crate) fn rust_type(cx: &Cx<'_>, ty: &TypeExpr) -> TokenStream {
-    rust_type_in(cx, ty, &TokenStream::new())
-}
-
-/// The Rust type of a type expression, with object names prefixed by `prefix` (e.g.
-/// `list_things::`) for use outside the operation's module.
-pub(crate) fn rust_type_in(cx: &Cx<'_>, ty: &TypeExpr, prefix: &TokenStream) -> TokenStream {
-    let rt = cx.rt;
+    let rt = &cx.rt;
     match ty {
-        TypeExpr::String => quote!(::std::string::String),
+        TypeExpr::String => cx.prelude("String"),
         TypeExpr::File => quote!(#rt::FilePart),
         TypeExpr::Integer => quote!(i32),
         TypeExpr::Long => quote!(i64),
         TypeExpr::Boolean => quote!(bool),
         TypeExpr::Float => quote!(f64),
-        TypeExpr::Any => quote!(#rt::__private::serde_json::Value),
+        TypeExpr::Any => quote!(#rt::serde_json::Value),
         TypeExpr::Array(inner) => {
-            let inner = rust_type_in(cx, inner, prefix);
-            quote!(::std::vec::Vec<#inner>)
+            let vec = cx.prelude("Vec");
+            let inner = rust_type(cx, inner);
+            quote!(#vec<#inner>)
         }
         TypeExpr::Map(inner) => {
-            let inner = rust_type_in(cx, inner, prefix);
-            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            let string = cx.prelude("String");
+            let inner = rust_type(cx, inner);
+            quote!(::std::collections::BTreeMap<#string, #inner>)
         }
         TypeExpr::Named(name) => {
             let name = ident(&naming::pascal(name));
-            quote!(#prefix #name)
+            quote!(#name)
         }
     }
 }
@@ -46,8 +42,9 @@ pub(crate) fn rust_type_in(cx: &Cx<'_>, ty: &TypeExpr, prefix: &TokenStream) -> 
 pub(crate) fn field_type(cx: &Cx<'_>, field: &Field, enum_name: Option<&str>) -> TokenStream {
     match (enum_name, &field.schema.ty.value) {
         (Some(name), TypeExpr::Array(_)) => {
+            let vec = cx.prelude("Vec");
             let name = ident(name);
-            quote!(::std::vec::Vec<#name>)
+            quote!(#vec<#name>)
         }
         (Some(name), _) => {
             let name = ident(name);
@@ -55,6 +52,31 @@ pub(crate) fn field_type(cx: &Cx<'_>, field: &Field, enum_name: Option<&str>) ->
         }
         (None, ty) => rust_type(cx, ty),
     }
+}
+
+/// The names of the standard prelude that generated code writes short (`Option<String>`) and
+/// that a type generated for `spec` would shadow in its module.
+pub(crate) fn shadowed_prelude(spec: &Spec) -> HashSet<&'static str> {
+    const PRELUDE: [&str; 6] = ["Option", "Result", "String", "Vec", "Into", "AsRef"];
+    let mut generated = vec![naming::builder_name(spec), naming::error_name(spec)];
+    for object in &spec.objects {
+        generated.push(naming::object_name(object));
+        generated.extend(
+            object
+                .fields
+                .iter()
+                .filter_map(|f| object_field_enum(object, f)),
+        );
+    }
+    for param in &spec.params {
+        if let Some(e) = materialized_enum(&param.field.schema) {
+            generated.push(naming::param_enum_name(param, e));
+        }
+    }
+    PRELUDE
+        .into_iter()
+        .filter(|name| generated.iter().any(|g| g == name))
+        .collect()
 }
 
 /// The enum type name of an object field, if its values are enumerated.
@@ -119,9 +141,14 @@ pub(crate) fn emit_object(
 }
 
 fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> TokenStream {
-    let rt = cx.rt;
+    let rt = &cx.rt;
     let name = ident(&naming::object_name(object));
     let doc = docs::attrs(&format!("The `{}` object.", object.name.value));
+    if is_form_object(cx.spec, object) {
+        return emit_form_object(cx, object, &name, &doc);
+    }
+    let option = cx.prelude("Option");
+    let is_none = format!("{option}::is_none").replace(' ', "");
     let fields = object.fields.iter().map(|field| {
         let field_name = snake(&field.name.value);
         let wire = &field.name.value;
@@ -135,22 +162,18 @@ fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
         } else {
             quote! {
                 #doc
-                #[serde(#rename skip_serializing_if = "::core::option::Option::is_none")]
-                pub #field_name: ::core::option::Option<#ty>,
+                #[serde(#rename skip_serializing_if = #is_none)]
+                pub #field_name: #option<#ty>,
             }
         }
     });
     let default = defaultable
         .contains(object.name.value.as_str())
-        .then(|| quote!(::core::default::Default,));
-    if is_form_object(cx.spec, object) {
-        return emit_form_object(cx, object, &name, &doc);
-    }
+        .then(|| quote!(Default,));
     let serde_crate = format!("{}::__private::serde", cx.rt_path());
     quote! {
         #doc
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #default
-            #rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default #rt::Serialize, #rt::Deserialize)]
         #[serde(crate = #serde_crate)]
         pub struct #name {
             #(#fields)*
@@ -169,7 +192,8 @@ pub(crate) fn is_form_object(spec: &Spec, object: &Object) -> bool {
 /// A form body: a plain struct (files are not JSON) and `to_form()`, one part per field that
 /// is set; arrays repeat the name.
 fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStream) -> TokenStream {
-    let rt = cx.rt;
+    let rt = &cx.rt;
+    let option = cx.prelude("Option");
     let fields = object.fields.iter().map(|field| {
         let field_name = snake(&field.name.value);
         let ty = field_type(cx, field, object_field_enum(object, field).as_deref());
@@ -177,7 +201,7 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
         if field.required {
             quote! { #doc pub #field_name: #ty, }
         } else {
-            quote! { #doc pub #field_name: ::core::option::Option<#ty>, }
+            quote! { #doc pub #field_name: #option<#ty>, }
         }
     });
     let parts = object.fields.iter().map(|field| {
@@ -191,12 +215,12 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
         if field.required {
             quote! { { let value = &self.#field_name; #add } }
         } else {
-            quote! { if let ::core::option::Option::Some(value) = &self.#field_name { #add } }
+            quote! { if let Some(value) = &self.#field_name { #add } }
         }
     });
     quote! {
         #doc
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct #name {
             #(#fields)*
         }
@@ -252,7 +276,7 @@ fn emit_enum(
     enumeration: &Enumeration,
     doc: &str,
 ) -> TokenStream {
-    let rt = cx.rt;
+    let rt = &cx.rt;
     let name = ident(name);
     let doc = docs::attrs(doc);
     let variants: Vec<Ident> = enumeration
