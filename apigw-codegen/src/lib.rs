@@ -98,9 +98,15 @@ pub(crate) struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    /// The runtime's path as text (`::apigw_runtime`), for attributes and doc links.
+    /// The runtime's path as text (`::apigw_runtime`), for attributes.
     pub fn rt_path(&self) -> String {
         self.runtime.to_string().replace(' ', "")
+    }
+
+    /// The runtime's path for doc links (`apigw_runtime`): rustdoc takes a path starting with
+    /// `::` for a URL.
+    pub fn rt_doc_path(&self) -> String {
+        self.rt_path().trim_start_matches("::").to_owned()
     }
 
     /// A type or trait of the standard prelude (`Option`, `String`, `Vec`, `Result`, `Into`,

@@ -178,7 +178,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
 
     let success = success_type(cx);
     let decoder = success_decoder(cx);
-    let rt_path = cx.rt_path();
+    let rt_path = cx.rt_doc_path();
     let send_doc = docs::attrs(&format!(
         "Sends the request and decodes the response. Errors: [`Error::Build`]({rt_path}::Error::Build) before sending when a value is out of its documented limits; [`Error::Service`]({rt_path}::Error::Service) with the documented error for an error status; [`Error::Transport`]({rt_path}::Error::Transport) and [`Error::Decode`]({rt_path}::Error::Decode) when no usable response arrived."
     ));

@@ -91,7 +91,7 @@ pub(crate) fn emit_error_enum(cx: &Cx<'_>) -> TokenStream {
     let doc = docs::attrs(&format!(
         "The documented error statuses of `{}` with their decoded bodies, in [`ServiceError::kind`]({rt}::ServiceError::kind) (status, `error_code`, `error_msg` and request id are on the [`ServiceError`]({rt}::ServiceError)). Serializes as the body (`null` for `Unhandled` and statuses without a body).",
         spec.operation.id.value,
-        rt = cx.rt_path()
+        rt = cx.rt_doc_path()
     ));
     let serde_crate = format!("{}::__private::serde", cx.rt_path());
     quote! {
@@ -145,7 +145,7 @@ pub(crate) fn emit_dynamic(cx: &Cx<'_>) -> TokenStream {
     let spec_source = cx.spec_source;
     let dynamic_doc = docs::attrs(&format!(
         "This operation for tools that treat every operation alike (see [`DynOperation`]({}::DynOperation)).",
-        cx.rt_path()
+        cx.rt_doc_path()
     ));
     quote! {
         #dynamic_doc

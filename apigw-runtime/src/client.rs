@@ -80,7 +80,7 @@ impl Client {
     }
 
     /// Authenticates and sends a request, and receives the whole response (within the
-    /// configured size limit), retrying as the configuration's [`RetryPolicy`] says. Any
+    /// configured size limit), retrying as the configuration's [`RetryPolicy`](crate::RetryPolicy) says. Any
     /// status is a response: mapping statuses to results is the generated code's job.
     pub async fn execute(&self, request: Request) -> Result<RawResponse, SendError> {
         let meta = request.operation();

@@ -1,7 +1,7 @@
 //! From a [`RawResponse`] to an operation's typed result, written once for every operation.
 //!
 //! A 2xx response is decoded by the operation's [`Success`] function ([`json`], [`empty`] or
-//! [`file`]); any other status becomes [`Error::Service`] whose kind the operation's error
+//! [`file()`]); any other status becomes [`Error::Service`] whose kind the operation's error
 //! enum gives: the entry of [`DocumentedError::STATUSES`] for the status, if its body
 //! decodes, else [`DocumentedError::UNHANDLED`].
 
@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::{DecodeError, Error, RawResponse, Response};
 
-/// How an operation decodes a success response: [`json`], [`empty`] or [`file`].
+/// How an operation decodes a success response: [`json`], [`empty`] or [`file()`].
 pub type Success<T> = fn(RawResponse) -> Result<Response<T>, DecodeError>;
 
 /// The enum of an operation's documented error statuses (each generated `{Operation}Error`).

@@ -2,7 +2,7 @@
 //! command line that prints JSON, an emulator, tests that run over the whole API.
 //!
 //! Each generated operation module has a `DYNAMIC` [`DynOperation`] (whose `decode` is
-//! [`json`], [`empty`] or [`file`] for its types); each folder module lists its operations in
+//! [`json`], [`empty`] or [`file()`] for its types); each folder module lists its operations in
 //! `OPERATIONS`. Decoding still goes through the generated types (so a
 //! body that does not match its documentation is still an error); the result is then
 //! re-encoded as JSON.
