@@ -31,7 +31,7 @@
 
 pub use apigw_runtime::{
     AkSkAuth, Authenticate, BuildError, Config, ConfigBuilder, ConfigError, Credentials, Error,
-    ErrorKind, Response, RetryPolicy, Secret, ServiceError, TokenAuth, UnknownValue,
+    ErrorKind, Response, RetryPolicy, Secret, ServiceError, TokenAuth, UnknownValue, ValueEnum,
 };
 
 /// The runtime the generated code runs on (for lower-level use).

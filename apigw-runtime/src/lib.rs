@@ -2,8 +2,10 @@
 //!
 //! Generated code builds a [`Request`] (encoded path, query, headers, body) and hands it to a
 //! [`Client`], which authenticates it, sends it with one shared `reqwest` client and returns a
-//! [`RawResponse`]; the generated code then maps the status to its typed result or to an
-//! [`Error`]. Nothing in here knows about any one operation.
+//! [`RawResponse`]; [`decode`] maps the status to the operation's typed result or to an
+//! [`Error`] whose kind the operation's [`DocumentedError`] enum gives. Generated enums get
+//! their conversions from [`ValueEnum`]. Nothing in here knows about any one operation: what
+//! is generated per operation is its types and the tables that describe it.
 #![deny(missing_docs)]
 
 mod auth;
