@@ -25,11 +25,19 @@ pub trait DocumentedError: Sized + 'static {
 
     /// The kind of an error response with `status` and `body`.
     fn from_status(status: u16, body: &[u8]) -> Self {
-        Self::STATUSES
-            .iter()
-            .find(|(documented, _)| *documented == status)
-            .and_then(|(_, from_body)| from_body(body))
-            .unwrap_or(Self::UNHANDLED)
+        // A plain loop: no closure or iterator adapter to instantiate for every operation.
+        let mut index = 0;
+        while index < Self::STATUSES.len() {
+            let (documented, from_body) = Self::STATUSES[index];
+            if documented == status {
+                return match from_body(body) {
+                    Some(kind) => kind,
+                    None => Self::UNHANDLED,
+                };
+            }
+            index += 1;
+        }
+        Self::UNHANDLED
     }
 }
 

@@ -10,8 +10,8 @@
 use std::borrow::Borrow;
 use std::fmt;
 
+use serde::Serialize;
 use serde::de::{Deserialize, Deserializer, Visitor};
-use serde::{Serialize, Serializer};
 
 /// A value of an enumeration that this version of the client does not know (for example one
 /// the service added later). Generated enums keep it in their `Unknown` variant, so decoding
@@ -49,14 +49,29 @@ impl<T: fmt::Display> fmt::Display for UnknownValue<T> {
 
 /// The type an enumeration's values have on the wire: `str` (string enumerations) or `i64`
 /// (integer enumerations). Sealed: generated enums use one of these two.
+///
+/// What depends only on the wire type (finding a value in a table, the serde visitor) is
+/// written here, once per wire type, not once per enum.
 pub trait Wire: ToOwned + PartialEq + fmt::Display + Serialize + private::Sealed + 'static {
-    /// Deserializes one wire value and maps it with `f`, without allocating when the input
-    /// lends the value.
-    fn deserialize_map<'de, D: Deserializer<'de>, T>(
+    /// How a documented value is written in a table: `&'static str` or `i64`.
+    type Value: Copy + 'static;
+
+    /// The wire value of a table entry.
+    fn value(entry: &'static Self::Value) -> &'static Self;
+
+    /// Where `value` is in `values`, if it is documented.
+    fn position(values: &[Self::Value], value: &Self) -> Option<usize>;
+
+    /// Deserializes one wire value and looks it up in `values`: its index, or the value
+    /// itself when it is not documented. A documented value allocates nothing.
+    fn deserialize_lookup<'de, D: Deserializer<'de>>(
         deserializer: D,
-        f: fn(&Self) -> T,
-    ) -> Result<T, D::Error>;
+        values: &'static [Self::Value],
+    ) -> Result<Lookup<Self>, D::Error>;
 }
+
+/// A wire value looked up in an enum's table: the index of its variant, or the value itself.
+pub type Lookup<W> = Result<usize, <W as ToOwned>::Owned>;
 
 mod private {
     pub trait Sealed {}
@@ -65,35 +80,58 @@ mod private {
 }
 
 impl Wire for str {
-    fn deserialize_map<'de, D: Deserializer<'de>, T>(
+    type Value = &'static str;
+
+    fn value(entry: &'static &'static str) -> &'static str {
+        entry
+    }
+
+    fn position(values: &[&'static str], value: &str) -> Option<usize> {
+        values.iter().position(|documented| *documented == value)
+    }
+
+    fn deserialize_lookup<'de, D: Deserializer<'de>>(
         deserializer: D,
-        f: fn(&str) -> T,
-    ) -> Result<T, D::Error> {
-        struct StrVisitor<T>(fn(&str) -> T);
-        impl<T> Visitor<'_> for StrVisitor<T> {
-            type Value = T;
+        values: &'static [&'static str],
+    ) -> Result<Lookup<str>, D::Error> {
+        struct LookupVisitor(&'static [&'static str]);
+        impl Visitor<'_> for LookupVisitor {
+            type Value = Lookup<str>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
-                Ok((self.0)(v))
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Lookup<str>, E> {
+                Ok(<str as Wire>::position(self.0, v).ok_or_else(|| v.to_owned()))
             }
-            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<T, E> {
-                std::str::from_utf8(v)
-                    .map(self.0)
-                    .map_err(|_| E::custom("invalid UTF-8"))
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Lookup<str>, E> {
+                Ok(<str as Wire>::position(self.0, &v).ok_or(v))
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Lookup<str>, E> {
+                let v = std::str::from_utf8(v).map_err(|_| E::custom("invalid UTF-8"))?;
+                self.visit_str(v)
             }
         }
-        deserializer.deserialize_str(StrVisitor(f))
+        deserializer.deserialize_str(LookupVisitor(values))
     }
 }
 
 impl Wire for i64 {
-    fn deserialize_map<'de, D: Deserializer<'de>, T>(
+    type Value = i64;
+
+    fn value(entry: &'static i64) -> &'static i64 {
+        entry
+    }
+
+    fn position(values: &[i64], value: &i64) -> Option<usize> {
+        values.iter().position(|documented| documented == value)
+    }
+
+    fn deserialize_lookup<'de, D: Deserializer<'de>>(
         deserializer: D,
-        f: fn(&i64) -> T,
-    ) -> Result<T, D::Error> {
-        i64::deserialize(deserializer).map(|value| f(&value))
+        values: &'static [i64],
+    ) -> Result<Lookup<i64>, D::Error> {
+        let value = i64::deserialize(deserializer)?;
+        Ok(<i64 as Wire>::position(values, &value).ok_or(value))
     }
 }
 
@@ -122,14 +160,17 @@ pub type Owned<E> = <<E as ValueEnum>::Wire as ToOwned>::Owned;
 /// assert_eq!(Protocol::from("HTTP"), Protocol::Http);
 /// assert_eq!(Protocol::from("GRPCS").as_str(), "GRPCS"); // kept as received
 /// assert_eq!(Protocol::VALUES, ["HTTP", "HTTPS"]);
-/// assert_eq!(Protocol::TABLE.len(), 2);
+/// assert_eq!(Protocol::VARIANTS, [Protocol::Http, Protocol::Https]);
 /// ```
 pub trait ValueEnum: Clone + PartialEq + Sized + 'static {
     /// The values' type on the wire: `str` or `i64`.
     type Wire: ?Sized + Wire;
 
-    /// Every documented value: its variant and its wire value, in the reference's order.
-    const TABLE: &'static [(Self, &'static Self::Wire)];
+    /// Every documented variant, in the reference's order.
+    const VARIANTS: &'static [Self];
+
+    /// The wire value of each of [`VARIANTS`](Self::VARIANTS), in the same order.
+    const VALUES: &'static [<Self::Wire as Wire>::Value];
 
     /// The `Unknown` variant holding `value`.
     fn unknown(value: UnknownValue<Owned<Self>>) -> Self;
@@ -142,36 +183,32 @@ pub trait ValueEnum: Clone + PartialEq + Sized + 'static {
         if let Some(unknown) = self.as_unknown() {
             return unknown.get().borrow();
         }
-        match Self::TABLE.iter().find(|(variant, _)| variant == self) {
-            Some((_, wire)) => wire,
-            None => unreachable!("every variant but `Unknown` is in `ValueEnum::TABLE`"),
+        // A plain loop: no closure or iterator adapter to instantiate for every enum.
+        let mut index = 0;
+        while index < Self::VARIANTS.len() {
+            if Self::VARIANTS[index] == *self {
+                return Self::Wire::value(&Self::VALUES[index]);
+            }
+            index += 1;
         }
+        unreachable!("every variant but `Unknown` is in `ValueEnum::VARIANTS`")
     }
 
     /// The variant of a wire value; `Unknown` (holding a copy of it) when none documents it.
     fn from_wire(value: &Self::Wire) -> Self {
-        match Self::TABLE.iter().find(|(_, wire)| *wire == value) {
-            Some((variant, _)) => variant.clone(),
+        match Self::Wire::position(Self::VALUES, value) {
+            Some(index) => Self::VARIANTS[index].clone(),
             None => Self::unknown(UnknownValue(value.to_owned())),
         }
     }
-}
 
-/// `Display` of a value enum: its wire value.
-pub fn fmt<E: ValueEnum>(value: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    fmt::Display::fmt(value.wire(), f)
-}
-
-/// `Serialize` of a value enum: its wire value.
-pub fn serialize<E: ValueEnum, S: Serializer>(value: &E, serializer: S) -> Result<S::Ok, S::Error> {
-    value.wire().serialize(serializer)
-}
-
-/// `Deserialize` of a value enum: any value of the wire type, `Unknown` when not documented.
-pub fn deserialize<'de, E: ValueEnum, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<E, D::Error> {
-    E::Wire::deserialize_map(deserializer, E::from_wire)
+    /// The variant of a looked-up wire value (see [`Wire::deserialize_lookup`]).
+    fn from_lookup(found: Lookup<Self::Wire>) -> Self {
+        match found {
+            Ok(index) => Self::VARIANTS[index].clone(),
+            Err(value) => Self::unknown(UnknownValue(value)),
+        }
+    }
 }
 
 /// Implements [`ValueEnum`] and the conversions of a value enum: the enum (declared just
@@ -184,15 +221,16 @@ pub fn deserialize<'de, E: ValueEnum, D: Deserializer<'de>>(
 /// - integer enumerations (`Name: i64 { … }`) get `VALUES: &[i64]`, `value()`, `From<i64>`,
 ///   `Display` and serde as a number.
 ///
+/// Each impl is a call into [`ValueEnum`] or [`Wire`], so an enum adds little code of its own.
 /// See [`ValueEnum`] for an example.
 #[macro_export]
 macro_rules! value_enum {
     ($name:ident: str { $($variant:ident = $wire:literal),* $(,)? }) => {
-        $crate::value_enum!(@common $name, str, $($variant => $wire),*);
+        $crate::value_enum!(@common $name, str, [$($variant),*], [$($wire),*]);
 
         impl $name {
             /// Every documented value, as sent on the wire.
-            pub const VALUES: &'static [&'static str] = &[$($wire),*];
+            pub const VALUES: &'static [&'static str] = <Self as $crate::ValueEnum>::VALUES;
 
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -214,11 +252,11 @@ macro_rules! value_enum {
         }
     };
     ($name:ident: i64 { $($variant:ident = $wire:literal),* $(,)? }) => {
-        $crate::value_enum!(@common $name, i64, $($variant => &$wire),*);
+        $crate::value_enum!(@common $name, i64, [$($variant),*], [$($wire),*]);
 
         impl $name {
             /// Every documented value, as sent on the wire.
-            pub const VALUES: &'static [i64] = &[$($wire),*];
+            pub const VALUES: &'static [i64] = <Self as $crate::ValueEnum>::VALUES;
 
             /// The value as sent on the wire.
             pub fn value(&self) -> i64 {
@@ -232,16 +270,19 @@ macro_rules! value_enum {
             }
         }
     };
-    (@common $name:ident, $wire_type:ty, $($variant:ident => $wire:expr),*) => {
+    (@common $name:ident, $wire_type:ty, [$($variant:ident),*], [$($wire:literal),*]) => {
         impl $crate::ValueEnum for $name {
             type Wire = $wire_type;
-            const TABLE: &'static [(Self, &'static $wire_type)] = &[$((Self::$variant, $wire)),*];
+            const VARIANTS: &'static [Self] = &[$(Self::$variant),*];
+            const VALUES: &'static [<$wire_type as $crate::enums::Wire>::Value] = &[$($wire),*];
 
             fn unknown(value: $crate::UnknownValue<$crate::enums::Owned<Self>>) -> Self {
                 Self::Unknown(value)
             }
 
-            fn as_unknown(&self) -> ::core::option::Option<&$crate::UnknownValue<$crate::enums::Owned<Self>>> {
+            fn as_unknown(
+                &self,
+            ) -> ::core::option::Option<&$crate::UnknownValue<$crate::enums::Owned<Self>>> {
                 match self {
                     Self::Unknown(value) => ::core::option::Option::Some(value),
                     _ => ::core::option::Option::None,
@@ -251,7 +292,7 @@ macro_rules! value_enum {
 
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                $crate::enums::fmt(self, f)
+                ::core::fmt::Display::fmt($crate::ValueEnum::wire(self), f)
             }
         }
 
@@ -260,7 +301,10 @@ macro_rules! value_enum {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                $crate::enums::serialize(self, serializer)
+                $crate::__private::serde::Serialize::serialize(
+                    $crate::ValueEnum::wire(self),
+                    serializer,
+                )
             }
         }
 
@@ -268,7 +312,13 @@ macro_rules! value_enum {
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                $crate::enums::deserialize(deserializer)
+                let values = <Self as $crate::ValueEnum>::VALUES;
+                match <$wire_type as $crate::enums::Wire>::deserialize_lookup(deserializer, values) {
+                    ::core::result::Result::Ok(found) => {
+                        ::core::result::Result::Ok($crate::ValueEnum::from_lookup(found))
+                    }
+                    ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
+                }
             }
         }
     };
@@ -342,7 +392,8 @@ mod tests {
         assert!(matches!(three, Status::Unknown(v) if *v.get() == 3));
         assert_eq!(three.value(), 3);
         assert_eq!(three.to_string(), "3");
-        assert_eq!(Status::TABLE[2], (Status::Negative, &-7));
+        assert_eq!(Status::VARIANTS[2], Status::Negative);
+        assert_eq!(<Status as ValueEnum>::VALUES[2], -7);
     }
 
     #[test]
