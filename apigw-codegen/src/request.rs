@@ -339,9 +339,10 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
         doc.push_str(&format!(" Arguments:\n{}", arg_docs.join("\n")));
     }
     let doc = docs::attrs(&doc);
-    // One argument per required parameter, as the reference lists them.
-    let allow = (args.len() + usize::from(body_arg.is_some()) > 6)
-        .then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    // Past clippy's limit (7 with `&self`) only.
+    let allow = (args.len() + usize::from(body_arg.is_some()) > 6).then(|| {
+        quote!(#[allow(clippy::too_many_arguments, reason = "one argument per required parameter, as the reference lists them")])
+    });
     let as_ref = cx.prelude("AsRef");
     quote! {
         impl #client {
