@@ -25,6 +25,10 @@ mod widgets {
     apigw_macros::operation!("tests/specs/create_widget.toml");
 }
 
+mod prelude_names {
+    apigw_macros::operation!("tests/specs/prelude_names.toml");
+}
+
 use widgets::create_widget::{CreateWidgetError, Tag, Widget, WidgetSpec};
 
 /// The library author's client for `endpoint`, configured as the shared fixtures are.
@@ -147,4 +151,26 @@ async fn an_error_status_without_a_body_is_its_own_variant() {
         matches!(err.service_kind(), Some(CreateWidgetError::Conflict)),
         "{err:?}"
     );
+}
+
+#[tokio::test]
+async fn generated_types_may_shadow_names_of_the_prelude() {
+    use prelude_names::list_choices::{Option as Choice, Result as Choices, Vec as Number};
+    let server = Loopback::scripted(
+        method("GET"),
+        vec![json_reply(200, r#"{"items":["x"],"total":1}"#)],
+    )
+    .await;
+    let request = client(&server.uri())
+        .list_choices()
+        .option(Choice::B)
+        .vec(vec![Number::V1, Number::from(7)])
+        .name("n");
+    assert_eq!(
+        request.build().unwrap().query_string(),
+        "option=b&vec=1&vec=7&name=n"
+    );
+    let choices: Choices = request.send().await.unwrap().into_body();
+    assert_eq!(choices.items, Some(vec!["x".to_owned()]));
+    assert_eq!(choices.total, Some(1));
 }

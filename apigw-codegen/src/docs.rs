@@ -67,13 +67,14 @@ pub(crate) fn module_docs(spec: &Spec) -> TokenStream {
         doc.push('\n');
     }
     doc.push_str(&format!(
-        "\n`{} {}` (operation `{}`)",
+        "\n`{} {}` (operation `{}`",
         op.method.value.as_str(),
         op.path.raw,
         op.id.value
     ));
-    if let Some(reference) = &op.reference {
-        doc.push_str(&format!("\n\nReference: `{reference}`"));
+    match &op.reference {
+        Some(reference) => doc.push_str(&format!(", reference `{reference}`)")),
+        None => doc.push(')'),
     }
     attrs(&doc)
 }

@@ -12,12 +12,15 @@ use crate::response::success_type;
 use crate::types::{object_field_enum, rust_type};
 use crate::{Cx, docs};
 
-/// The `Paged` impl and the paging methods of the builder, if the operation pages.
-pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
+/// The `Paged` impl and the paging methods of the builder (`pages`, `items`), if the
+/// operation pages.
+pub(crate) fn emit_paging(cx: &Cx<'_>) -> (TokenStream, TokenStream) {
     let Some(paging) = paging::detect(cx.spec) else {
-        return TokenStream::new();
+        return (TokenStream::new(), TokenStream::new());
     };
-    let rt = cx.rt;
+    let rt = &cx.rt;
+    let option = cx.prelude("Option");
+    let vec = cx.prelude("Vec");
     let builder = builder_ident(cx);
     let error = ident(&naming::error_name(cx.spec));
     let page = success_type(cx);
@@ -47,22 +50,22 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
     } else {
         (
             quote!(self.#offset_name.map_or(0, i64::from)),
-            quote!(self.#offset_name = ::core::option::Option::Some(<#offset_type>::try_from(offset).ok()?);),
+            quote!(self.#offset_name = Some(<#offset_type>::try_from(offset).ok()?);),
         )
     };
     let limit_name = snake(&limit.field.name.value);
     let default_limit = match limit.field.schema.default.as_ref().map(|d| &d.value) {
-        Some(Literal::Number(Number::Integer(n))) => quote!(::core::option::Option::Some(#n)),
-        _ => quote!(::core::option::Option::None),
+        Some(Literal::Number(Number::Integer(n))) => quote!(Some(#n)),
+        _ => quote!(None),
     };
     let page_size = if is_argument(limit) {
-        quote!(::core::option::Option::Some(i64::from(self.#limit_name)))
+        quote!(Some(i64::from(self.#limit_name)))
     } else {
         quote!(self.#limit_name.map(i64::from).or(#default_limit))
     };
     let total_name = snake(&total.name.value);
     let total_get = if total.required {
-        quote!(::core::option::Option::Some(i64::from(page.#total_name)))
+        quote!(Some(i64::from(page.#total_name)))
     } else {
         quote!(page.#total_name.map(i64::from))
     };
@@ -85,7 +88,7 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
     ));
     // The builder's own methods, named as the checker reserves them.
     let (pages, items_method, send) = (ident(PAGES), ident(ITEMS), ident(SEND));
-    quote! {
+    let paged = quote! {
         impl #rt::paging::Paged for #builder {
             type Page = #page;
             type Item = #item_type;
@@ -95,20 +98,20 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
                 #offset_get
             }
 
-            fn page_size(&self) -> ::core::option::Option<i64> {
+            fn page_size(&self) -> #option<i64> {
                 #page_size
             }
 
-            fn with_offset(mut self, offset: i64) -> ::core::option::Option<Self> {
+            fn with_offset(mut self, offset: i64) -> #option<Self> {
                 #offset_set
-                ::core::option::Option::Some(self)
+                Some(self)
             }
 
-            fn send_page(self) -> impl ::core::future::Future<Output = ::core::result::Result<#rt::Response<#page>, #rt::Error<#error>>> + ::core::marker::Send {
+            fn send_page(self) -> impl ::core::future::Future<Output = #rt::paging::PageResult<Self>> + Send {
                 self.#send()
             }
 
-            fn total(page: &#page) -> ::core::option::Option<i64> {
+            fn total(page: &#page) -> #option<i64> {
                 #total_get
             }
 
@@ -116,21 +119,21 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> TokenStream {
                 #items_ref
             }
 
-            fn into_items(page: #page) -> ::std::vec::Vec<#item_type> {
+            fn into_items(page: #page) -> #vec<#item_type> {
                 #items_take
             }
         }
-
-        impl #builder {
-            #doc_pages
-            pub fn #pages(self) -> #rt::paging::Pages<Self> {
-                #rt::paging::pages(self)
-            }
-
-            #doc_items
-            pub fn #items_method(self) -> #rt::paging::Items<Self> {
-                #rt::paging::items(self)
-            }
+    };
+    let methods = quote! {
+        #doc_pages
+        pub fn #pages(self) -> #rt::paging::Pages<Self> {
+            #rt::paging::pages(self)
         }
-    }
+
+        #doc_items
+        pub fn #items_method(self) -> #rt::paging::Items<Self> {
+            #rt::paging::items(self)
+        }
+    };
+    (paged, methods)
 }

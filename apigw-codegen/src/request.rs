@@ -1,15 +1,13 @@
 //! The request builder of an operation and the client method that starts it.
 
 use apigw_spec::check::materialized_enum;
-use apigw_spec::naming::builder::{BUILD, CLIENT, NEW, SEND};
-use apigw_spec::{
-    BodyEncoding, Method, Number, Param, ParamLocation, PathSegment, TypeExpr, naming,
-};
+use apigw_spec::naming::builder::{BUILD, CLIENT, SEND};
+use apigw_spec::{BodyEncoding, Number, Param, ParamLocation, TypeExpr, naming};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::idents::{ident, snake};
-use crate::response::success_type;
+use crate::response::{success_decoder, success_type};
 use crate::types::field_type;
 use crate::{Cx, docs};
 
@@ -45,24 +43,11 @@ fn is_plain_string(param: &Param) -> bool {
         && materialized_enum(&param.field.schema).is_none()
 }
 
-/// The parameter's type as seen from outside the operation's module.
-fn qualified_param_type(cx: &Cx<'_>, param: &Param, module: &Ident) -> TokenStream {
-    match materialized_enum(&param.field.schema).map(|e| ident(&naming::param_enum_name(param, e)))
-    {
-        Some(name) if matches!(param.field.schema.ty.value, TypeExpr::Array(_)) => {
-            quote!(::std::vec::Vec<#module::#name>)
-        }
-        Some(name) => quote!(#module::#name),
-        None => param_type(cx, param),
-    }
-}
-
 /// `impl Into<String>` for plain strings, the type itself otherwise.
-fn argument_type(cx: &Cx<'_>, param: &Param, module: Option<&Ident>) -> TokenStream {
+fn argument_type(cx: &Cx<'_>, param: &Param) -> TokenStream {
     if is_plain_string(param) {
-        quote!(impl ::core::convert::Into<::std::string::String>)
-    } else if let Some(module) = module {
-        qualified_param_type(cx, param, module)
+        let (into, string) = (cx.prelude("Into"), cx.prelude("String"));
+        quote!(impl #into<#string>)
     } else {
         param_type(cx, param)
     }
@@ -80,35 +65,18 @@ pub(crate) fn builder_ident(cx: &Cx<'_>) -> Ident {
     ident(&naming::builder_name(cx.spec))
 }
 
-/// The builder struct, its setters, `build` and `send`.
-pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
-    let rt = cx.rt;
+/// The builder struct, its setters, `build` and `send` (and `more` methods: paging's).
+pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
+    let rt = &cx.rt;
     let spec = cx.spec;
     let op = &spec.operation;
     let builder = builder_ident(cx);
     let error = ident(&naming::error_name(spec));
     // The builder's own items, named as the checker reserves them.
-    let (client, new, build, send) = (ident(CLIENT), ident(NEW), ident(BUILD), ident(SEND));
+    let (client, build, send) = (ident(CLIENT), ident(BUILD), ident(SEND));
     let op_id = &op.id.value;
-    let path = &op.path.raw;
-    // The template's pieces, read by the spec parser, become a constant: nothing is parsed
-    // at run time.
-    let path_segments = op.path.segments.iter().map(|segment| match segment {
-        PathSegment::Literal(text) => quote!(#rt::PathSegment::Literal(#text)),
-        PathSegment::Param(name) => {
-            let name = &name.value;
-            quote!(#rt::PathSegment::Param(#name))
-        }
-    });
-    let method = match op.method.value {
-        Method::Get => quote!(GET),
-        Method::Post => quote!(POST),
-        Method::Put => quote!(PUT),
-        Method::Patch => quote!(PATCH),
-        Method::Delete => quote!(DELETE),
-        Method::Head => quote!(HEAD),
-        Method::Options => quote!(OPTIONS),
-    };
+    let option = cx.prelude("Option");
+    let result = cx.prelude("Result");
 
     let required: Vec<&Param> = required_params(cx).collect();
     let optional: Vec<&Param> = optional_params(cx).collect();
@@ -124,43 +92,23 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
     for param in &optional {
         let name = snake(&param.field.name.value);
         let ty = param_type(cx, param);
-        fields.push(quote!(#name: ::core::option::Option<#ty>,));
+        fields.push(quote!(#name: #option<#ty>,));
     }
     match (body, &body_type) {
         (Some(b), Some(ty)) if b.required => fields.push(quote!(body: #ty,)),
-        (Some(_), Some(ty)) => fields.push(quote!(body: ::core::option::Option<#ty>,)),
+        (Some(_), Some(ty)) => fields.push(quote!(body: #option<#ty>,)),
         _ => {}
     }
-
-    let new_args = required.iter().map(|p| {
-        let name = snake(&p.field.name.value);
-        let ty = param_type(cx, p);
-        quote!(#name: #ty)
-    });
-    let new_body_arg = match (body, &body_type) {
-        (Some(b), Some(ty)) if b.required => Some(quote!(body: #ty,)),
-        _ => None,
-    };
-    let new_inits = required.iter().map(|p| snake(&p.field.name.value));
-    let new_optional_inits = optional.iter().map(|p| {
-        let name = snake(&p.field.name.value);
-        quote!(#name: ::core::option::Option::None,)
-    });
-    let new_body_init = match body {
-        Some(b) if b.required => Some(quote!(body,)),
-        Some(_) => Some(quote!(body: ::core::option::Option::None,)),
-        None => None,
-    };
 
     let setters = optional.iter().map(|param| {
         let name = snake(&param.field.name.value);
         let doc = docs::attrs(&docs::field_doc(&param.field));
-        let ty = argument_type(cx, param, None);
+        let ty = argument_type(cx, param);
         let value = argument_conversion(param, &name);
         quote! {
             #doc
             pub fn #name(mut self, #name: #ty) -> Self {
-                self.#name = ::core::option::Option::Some(#value);
+                self.#name = Some(#value);
                 self
             }
         }
@@ -171,7 +119,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
             Some(quote! {
                 #doc
                 pub fn body(mut self, body: #ty) -> Self {
-                    self.body = ::core::option::Option::Some(body);
+                    self.body = Some(body);
                     self
                 }
             })
@@ -203,48 +151,46 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
     });
     let path_values: Vec<TokenStream> = path_values.collect();
 
-    let queries = spec
+    let queries: Vec<TokenStream> = spec
         .params
         .iter()
         .filter(|p| p.is_caller_supplied() && p.location != ParamLocation::Path)
-        .map(emit_send_param);
+        .map(emit_send_param)
+        .collect();
 
     let body_statement = body.map(|b| {
-        let set = match b.encoding {
-            BodyEncoding::Json => quote!(request.json_body(body)?;),
-            BodyEncoding::Form => quote!(request.multipart_body(&body.to_form());),
+        let set = |body: TokenStream| match b.encoding {
+            BodyEncoding::Json => quote!(request.json_body(#body)?;),
+            BodyEncoding::Form => quote!(request.multipart_body(&#body.to_form());),
         };
         if b.required {
-            quote! { let body = &self.body; #set }
+            set(quote!(&self.body))
         } else {
+            let set = set(quote!(body));
             quote! {
-                if let ::core::option::Option::Some(body) = &self.body {
+                if let Some(body) = &self.body {
                     #set
                 }
             }
         }
     });
+    let mutable = (!queries.is_empty() || body_statement.is_some()).then(|| quote!(mut));
 
     let success = success_type(cx);
-    let rt_path = cx.rt_path();
+    let decoder = success_decoder(cx);
+    let rt_path = cx.rt_doc_path();
     let send_doc = docs::attrs(&format!(
-        "Sends the request and decodes the response.\n\n# Errors\n[`Error::Build`]({rt_path}::Error::Build) before sending when a value is out of its documented limits; [`Error::Service`]({rt_path}::Error::Service) with the documented error for an error status; [`Error::Transport`]({rt_path}::Error::Transport) and [`Error::Decode`]({rt_path}::Error::Decode) when no usable response arrived."
+        "Sends the request and decodes the response. Errors: [`Error::Build`]({rt_path}::Error::Build) before sending when a value is out of its documented limits; [`Error::Service`]({rt_path}::Error::Service) with the documented error for an error status; [`Error::Transport`]({rt_path}::Error::Transport) and [`Error::Decode`]({rt_path}::Error::Decode) when no usable response arrived."
     ));
     let builder_doc = docs::attrs(&format!(
-        "A `{op_id}` request, ready to be sent with [`{SEND}`]({builder}::{SEND}).\n\nStart it with the client's `{}` method, set optional parameters, then `.{SEND}().await`.",
+        "A `{op_id}` request, from the client's `{}` method: set optional parameters, then `.{SEND}().await`.",
         naming::method_name(spec)
     ));
     let must_use = format!("a request does nothing until it is sent with `.{SEND}().await`");
 
     quote! {
-        static OPERATION: #rt::OperationMeta = #rt::OperationMeta {
-            id: #op_id,
-            method: #rt::Method::#method,
-            path: #rt::PathTemplate::new(#path, &[#(#path_segments),*]),
-        };
-
         #builder_doc
-        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
+        #[derive(Debug, Clone)]
         #[must_use = #must_use]
         pub struct #builder {
             #client: #rt::Client,
@@ -252,190 +198,137 @@ pub(crate) fn emit_builder(cx: &Cx<'_>) -> TokenStream {
         }
 
         impl #builder {
-            // One argument per required parameter, as the reference lists them.
-            #[allow(clippy::too_many_arguments)]
-            pub(crate) fn #new(#client: #rt::Client, #(#new_args,)* #new_body_arg) -> Self {
-                Self {
-                    #client,
-                    #(#new_inits,)*
-                    #(#new_optional_inits)*
-                    #new_body_init
-                }
-            }
-
             #(#setters)*
             #body_setter
 
-            /// Checks the documented limits and encodes the request, without sending it.
-            ///
-            /// # Errors
-            /// A value outside its documented range or length, or a path value that would
-            /// change the path (empty, `.` or `..`).
-            pub fn #build(&self) -> ::core::result::Result<#rt::Request, #rt::BuildError> {
+            /// Checks the documented limits and path values and encodes the request, without sending it.
+            pub fn #build(&self) -> #result<#rt::Request, #rt::BuildError> {
                 #(#checks)*
                 #(#path_lets)*
-                #[allow(unused_mut)]
-                let mut request = #rt::Request::new(&OPERATION, &[#(#path_values),*])?;
+                let #mutable request = #rt::Request::new(DYNAMIC.meta, &[#(#path_values),*])?;
                 #(#queries)*
                 #body_statement
-                ::core::result::Result::Ok(request)
+                Ok(request)
             }
 
             #send_doc
-            pub async fn #send(self) -> ::core::result::Result<#rt::Response<#success>, #rt::Error<#error>> {
-                let request = self.#build()?;
-                let raw = self.#client.execute(request).await?;
-                decode(raw)
+            pub async fn #send(self) -> #result<#rt::Response<#success>, #rt::Error<#error>> {
+                self.#client.send(self.#build(), #decoder).await
             }
+
+            #more
         }
     }
 }
 
-/// Range and length checks of one parameter.
+/// Range and length checks of one parameter (the runtime skips a parameter that is not set).
 fn emit_checks(cx: &Cx<'_>, param: &Param) -> TokenStream {
-    let rt = cx.rt;
+    let rt = &cx.rt;
     let schema = &param.field.schema;
     let wire = &param.field.name.value;
     let name = snake(wire);
-    let is_required = is_argument(param);
-    let mut checks = Vec::new();
+    let mut checks = TokenStream::new();
     if schema.minimum.is_some() || schema.maximum.is_some() {
         let bound = |n: &Option<apigw_spec::Spanned<Number>>| match n.as_ref().map(|n| n.value) {
-            None => quote!(::core::option::Option::None),
-            Some(n) => match schema.ty.value {
-                TypeExpr::Integer => {
-                    let v = n.as_f64() as i32;
-                    quote!(::core::option::Option::Some(#v))
-                }
-                TypeExpr::Long => {
-                    let v = n.as_f64() as i64;
-                    quote!(::core::option::Option::Some(#v))
-                }
-                _ => {
-                    let v = n.as_f64();
-                    quote!(::core::option::Option::Some(#v))
-                }
-            },
+            None => quote!(None),
+            Some(n) => {
+                let v = match schema.ty.value {
+                    TypeExpr::Integer => proc_macro2::Literal::i32_unsuffixed(n.as_f64() as i32),
+                    TypeExpr::Long => proc_macro2::Literal::i64_unsuffixed(n.as_f64() as i64),
+                    _ => proc_macro2::Literal::f64_unsuffixed(n.as_f64()),
+                };
+                quote!(Some(#v))
+            }
         };
         let (min, max) = (bound(&schema.minimum), bound(&schema.maximum));
-        checks.push(quote!(#rt::check_range(#wire, *value, #min, #max)?;));
+        checks.extend(quote!(#rt::check_range(#wire, self.#name, #min, #max)?;));
     }
     if schema.min_length.is_some() || schema.max_length.is_some() {
         let opt = |n: &Option<apigw_spec::Spanned<u64>>| match n.as_ref().map(|n| n.value) {
-            None => quote!(::core::option::Option::None),
-            Some(v) => quote!(::core::option::Option::Some(#v)),
+            None => quote!(None),
+            Some(v) => {
+                let v = proc_macro2::Literal::u64_unsuffixed(v);
+                quote!(Some(#v))
+            }
         };
         let (min, max) = (opt(&schema.min_length), opt(&schema.max_length));
-        let length = if matches!(schema.ty.value, TypeExpr::Array(_)) {
-            quote!(value.len())
-        } else {
-            quote!(value.chars().count())
-        };
-        checks.push(quote!(#rt::check_length(#wire, #length, #min, #max)?;));
+        checks.extend(quote!(#rt::check_length(#wire, #rt::length(&self.#name), #min, #max)?;));
     }
-    if checks.is_empty() {
-        return TokenStream::new();
-    }
-    if is_required {
-        quote! { { let value = &self.#name; #(#checks)* } }
-    } else {
-        quote! {
-            if let ::core::option::Option::Some(value) = &self.#name {
-                #(#checks)*
-            }
-        }
-    }
+    checks
 }
 
-/// Adds one query parameter or header to the request, if it was set.
+/// Adds one query parameter or header to the request, if it was set. Query values of every
+/// type (optional or not, arrays, enums) are encoded by the runtime's `QueryValue`.
 fn emit_send_param(param: &Param) -> TokenStream {
     let wire = &param.field.name.value;
     let name = snake(wire);
-    let is_enum = materialized_enum(&param.field.schema).is_some();
-    let is_array = matches!(param.field.schema.ty.value, TypeExpr::Array(_));
-    let is_string_enum =
-        is_enum && matches!(param.field.schema.ty.value.enum_base(), TypeExpr::String);
-    let item_value = |v: TokenStream| -> TokenStream {
-        if is_string_enum {
-            quote!(#v.as_str())
-        } else if is_enum {
-            quote!(#v.value())
-        } else {
-            v
-        }
+    if param.location != ParamLocation::Header {
+        return quote!(request.query(#wire, &self.#name););
+    }
+    let text = if is_plain_string(param) {
+        quote!(value.as_str())
+    } else {
+        quote!(::std::string::ToString::to_string(value))
     };
-    let add = match param.location {
-        ParamLocation::Header => {
-            let header = quote!(value);
-            let text = if is_plain_string(param) {
-                quote!(#header.as_str())
-            } else {
-                quote!(::std::string::ToString::to_string(#header))
-            };
-            quote!(request.header(#wire, #text);)
-        }
-        _ if is_array => {
-            let item = item_value(quote!(item));
-            quote! {
-                for item in value.iter() {
-                    request.query(#wire, #item);
-                }
-            }
-        }
-        _ => {
-            let v = item_value(quote!(value));
-            if is_enum || is_plain_string(param) {
-                quote!(request.query(#wire, #v);)
-            } else {
-                quote!(request.query(#wire, *#v);)
-            }
-        }
-    };
-    let is_required = is_argument(param);
-    if is_required {
-        quote! { { let value = &self.#name; #add } }
+    if is_argument(param) {
+        quote! { { let value = &self.#name; request.header(#wire, #text); } }
     } else {
         quote! {
-            if let ::core::option::Option::Some(value) = &self.#name {
-                #add
+            if let Some(value) = &self.#name {
+                request.header(#wire, #text);
             }
         }
     }
 }
 
-/// `impl Client { pub fn operation(&self, required...) -> Builder }`.
+/// `impl Client { pub fn operation(&self, required...) -> Builder }`, inside the operation's
+/// module (so it builds the request directly). Its doc is the summary, the method and path
+/// and the arguments; the description is the module's.
 pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStream) -> TokenStream {
-    let rt = cx.rt;
+    let rt = &cx.rt;
     let spec = cx.spec;
     let op = &spec.operation;
     let method = ident(&naming::method_name(spec));
     let builder = builder_ident(cx);
-    let new = ident(NEW);
     let required: Vec<&Param> = required_params(cx).collect();
     let args = required.iter().map(|p| {
         let name = snake(&p.field.name.value);
-        let ty = argument_type(cx, p, Some(module));
+        let ty = argument_type(cx, p);
         quote!(#name: #ty)
     });
-    let values = required
+    let mut inits: Vec<TokenStream> = required
         .iter()
-        .map(|p| argument_conversion(p, &snake(&p.field.name.value)));
-    let (body_arg, body_value) = match &spec.body {
+        .map(|p| {
+            let name = snake(&p.field.name.value);
+            if is_plain_string(p) {
+                quote!(#name: #name.into())
+            } else {
+                quote!(#name)
+            }
+        })
+        .collect();
+    inits.extend(optional_params(cx).map(|p| {
+        let name = snake(&p.field.name.value);
+        quote!(#name: None)
+    }));
+    let body_arg = match &spec.body {
         Some(b) if b.required => {
-            let ty = crate::types::rust_type_in(cx, &b.ty.value, &quote!(#module::));
-            (Some(quote!(body: #ty)), Some(quote!(body)))
+            let ty = crate::types::rust_type(cx, &b.ty.value);
+            inits.push(quote!(body));
+            Some(quote!(body: #ty))
         }
-        _ => (None, None),
+        Some(_) => {
+            inits.push(quote!(body: None));
+            None
+        }
+        None => None,
     };
-    let mut doc = format!("{}\n", op.summary.as_deref().unwrap_or(&op.id.value));
-    if let Some(description) = &op.description {
-        doc.push_str(&format!("\n{description}\n"));
-    }
-    doc.push_str(&format!(
-        "\n`{} {}`\n",
+    let mut doc = format!(
+        "{}\n\n`{} {}`: see [`{module}`](self) for the description; optional parameters are set on the returned [`{builder}`].",
+        op.summary.as_deref().unwrap_or(&op.id.value),
         op.method.value.as_str(),
         op.path.raw
-    ));
+    );
     let arg_docs: Vec<String> = required
         .iter()
         .map(|p| {
@@ -444,22 +337,24 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
         })
         .collect();
     if !arg_docs.is_empty() {
-        doc.push_str(&format!("\n# Arguments\n{}\n", arg_docs.join("\n")));
+        doc.push_str(&format!(" Arguments:\n{}", arg_docs.join("\n")));
     }
-    doc.push_str(&format!(
-        "\nOptional parameters are set on the returned [`{builder}`]({module}::{builder}); `.{SEND}().await` sends it."
-    ));
     let doc = docs::attrs(&doc);
+    // Past clippy's limit (7 with `&self`) only.
+    let allow = (args.len() + usize::from(body_arg.is_some()) > 6).then(|| {
+        quote!(#[allow(clippy::too_many_arguments, reason = "one argument per required parameter, as the reference lists them")])
+    });
+    let as_ref = cx.prelude("AsRef");
+    let client_field = ident(CLIENT);
     quote! {
         impl #client {
             #doc
-            #[allow(clippy::too_many_arguments)]
-            pub fn #method(&self, #(#args,)* #body_arg) -> #module::#builder {
-                #module::#builder::#new(
-                    ::core::clone::Clone::clone(::core::convert::AsRef::<#rt::Client>::as_ref(self)),
-                    #(#values,)*
-                    #body_value
-                )
+            #allow
+            pub fn #method(&self, #(#args,)* #body_arg) -> #builder {
+                #builder {
+                    #client_field: #as_ref::<#rt::Client>::as_ref(self).clone(),
+                    #(#inits,)*
+                }
             }
         }
     }

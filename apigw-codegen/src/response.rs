@@ -1,6 +1,8 @@
-//! The success type, the enum of documented error statuses, and the status → result mapping.
+//! The success type, the enum of documented error statuses (and which status is which), and
+//! the operation's `DYNAMIC` description. Decoding itself is the runtime's
+//! (`apigw_runtime::decode`).
 
-use apigw_spec::{TypeExpr, naming};
+use apigw_spec::{Method, PathSegment, TypeExpr, naming};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -8,40 +10,59 @@ use crate::idents::ident;
 use crate::types::rust_type;
 use crate::{Cx, docs};
 
-/// The type of a successful response's body (`()` when the success status has no body).
-pub(crate) fn success_type(cx: &Cx<'_>) -> TokenStream {
+/// How the success body is decoded: its Rust type, if any, and whether it is a file.
+enum Success {
+    Json(TokenStream),
+    File,
+    Empty,
+}
+
+fn success(cx: &Cx<'_>) -> Success {
     match cx
         .spec
         .success_responses()
         .next()
         .and_then(|r| r.body.as_ref())
     {
-        Some(body) if body.value == TypeExpr::File => {
-            let rt = cx.rt;
-            quote!(#rt::Bytes)
-        }
-        Some(body) => rust_type(cx, &body.value),
-        None => quote!(()),
+        Some(body) if body.value == TypeExpr::File => Success::File,
+        Some(body) => Success::Json(rust_type(cx, &body.value)),
+        None => Success::Empty,
     }
 }
 
-/// `enum {Op}Error { BadRequest(ErrorResponse), ..., Unhandled }`.
+/// The type of a successful response's body (`()` when the success status has no body).
+pub(crate) fn success_type(cx: &Cx<'_>) -> TokenStream {
+    let rt = &cx.rt;
+    match success(cx) {
+        Success::Json(ty) => ty,
+        Success::File => quote!(#rt::Bytes),
+        Success::Empty => quote!(()),
+    }
+}
+
+/// The runtime function that decodes the success body (`rt::decode::json`, `empty`, `file`).
+pub(crate) fn success_decoder(cx: &Cx<'_>) -> TokenStream {
+    let rt = &cx.rt;
+    match success(cx) {
+        Success::Json(_) => quote!(#rt::decode::json),
+        Success::File => quote!(#rt::decode::file),
+        Success::Empty => quote!(#rt::decode::empty),
+    }
+}
+
+/// `enum {Op}Error { BadRequest(ErrorResponse), ..., Unhandled }` and its
+/// `DocumentedError` impl: which status is which variant.
 pub(crate) fn emit_error_enum(cx: &Cx<'_>) -> TokenStream {
     let spec = cx.spec;
+    let rt = &cx.rt;
     let name = ident(&naming::error_name(spec));
     let variants = spec.error_responses().map(|response| {
         let variant = ident(&naming::status_variant(response.status.value));
-        let mut doc = format!(
+        let doc = format!(
             "**{}** {}",
             response.status.value,
             response.description.as_deref().unwrap_or("")
         );
-        if let Some(example) = response.examples.first() {
-            doc.push_str(&format!(
-                "\n\nExample body:\n```json\n{}\n```",
-                example.json.value.trim()
-            ));
-        }
         let doc = docs::attrs(doc.trim_end());
         match &response.body {
             Some(body) => {
@@ -51,87 +72,101 @@ pub(crate) fn emit_error_enum(cx: &Cx<'_>) -> TokenStream {
             None => quote!(#doc #variant,),
         }
     });
+    let statuses: Vec<TokenStream> = spec
+        .error_responses()
+        .map(|response| {
+            let status = proc_macro2::Literal::u16_unsuffixed(response.status.value);
+            let variant = ident(&naming::status_variant(response.status.value));
+            match &response.body {
+                Some(_) => quote!((#status, |body| #rt::decode::body(body).map(Self::#variant))),
+                None => quote!((#status, |_| Some(Self::#variant))),
+            }
+        })
+        .collect();
+    let statuses = (!statuses.is_empty()).then(|| {
+        quote! {
+            const STATUSES: &'static [(u16, #rt::decode::FromBody<Self>)] = &[#(#statuses),*];
+        }
+    });
     let doc = docs::attrs(&format!(
-        "The documented error statuses of `{}`, each with its decoded body.\n\nFound in [`ServiceError::kind`]({rt}::ServiceError::kind); status, `error_code`, `error_msg` and the request id are on the [`ServiceError`]({rt}::ServiceError) itself.",
+        "The documented error statuses of `{}` with their decoded bodies, in [`ServiceError::kind`]({rt}::ServiceError::kind) (status, `error_code`, `error_msg` and request id are on the [`ServiceError`]({rt}::ServiceError)). Serializes as the body (`null` for `Unhandled` and statuses without a body).",
         spec.operation.id.value,
-        rt = cx.rt_path()
+        rt = cx.rt_doc_path()
     ));
-    let rt = cx.rt;
     let serde_crate = format!("{}::__private::serde", cx.rt_path());
     quote! {
         #doc
-        ///
-        /// Serializes as the decoded body (`null` for `Unhandled` and statuses without a body).
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::__private::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, #rt::Serialize)]
         #[serde(crate = #serde_crate, untagged)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
-            /// A status the reference does not document, or an error body that does not match
-            /// its documentation; the body's start is in `ServiceError::body_excerpt`.
+            /// An undocumented status or error body (its start is in `ServiceError::body_excerpt`).
             Unhandled,
+        }
+
+        impl #rt::DocumentedError for #name {
+            const UNHANDLED: Self = Self::Unhandled;
+            #statuses
         }
     }
 }
 
-/// `fn decode(raw) -> Result<Response<T>, Error<E>>`: any 2xx decodes as the success body; a
-/// documented error status decodes its typed body; anything else is `Unhandled`.
-pub(crate) fn emit_decode(cx: &Cx<'_>) -> TokenStream {
-    let rt = cx.rt;
+/// `pub static DYNAMIC`: the operation's id, method and path, and its decoding with the
+/// generated types, for tools that treat every operation alike.
+pub(crate) fn emit_dynamic(cx: &Cx<'_>) -> TokenStream {
+    let rt = &cx.rt;
     let spec = cx.spec;
-    let error = ident(&naming::error_name(spec));
-    let success = success_type(cx);
-    let success_arm = match spec
-        .success_responses()
-        .next()
-        .and_then(|r| r.body.as_ref())
-    {
-        Some(body) if body.value == TypeExpr::File => {
-            quote!(200..=299 => ::core::result::Result::Ok(raw.bytes()),)
-        }
-        Some(_) => quote!(200..=299 => ::core::result::Result::Ok(raw.json()?),),
-        None => quote!(200..=299 => ::core::result::Result::Ok(raw.empty()),),
-    };
-    let error_arms = spec.error_responses().map(|response| {
-        let status = response.status.value;
-        let variant = ident(&naming::status_variant(status));
-        match &response.body {
-            Some(_) => quote!(#status => ::core::result::Result::Err(raw.documented_error(#error::#variant, #error::Unhandled)),),
-            None => quote!(#status => ::core::result::Result::Err(raw.error(#error::#variant)),),
+    let op = &spec.operation;
+    let op_id = &op.id.value;
+    let path = &op.path.raw;
+    // The template's pieces, read by the spec parser, become a constant: nothing is parsed
+    // at run time.
+    let path_segments = op.path.segments.iter().map(|segment| match segment {
+        PathSegment::Literal(text) => quote!(#rt::PathSegment::Literal(#text)),
+        PathSegment::Param(name) => {
+            let name = &name.value;
+            quote!(#rt::PathSegment::Param(#name))
         }
     });
+    let method = match op.method.value {
+        Method::Get => quote!(GET),
+        Method::Post => quote!(POST),
+        Method::Put => quote!(PUT),
+        Method::Patch => quote!(PATCH),
+        Method::Delete => quote!(DELETE),
+        Method::Head => quote!(HEAD),
+        Method::Options => quote!(OPTIONS),
+    };
+    let error = ident(&naming::error_name(spec));
+    let decode = match success(cx) {
+        Success::Json(ty) => quote!(#rt::dynamic::json::<#ty, #error>),
+        Success::File => quote!(#rt::dynamic::file::<#error>),
+        Success::Empty => quote!(#rt::dynamic::empty::<#error>),
+    };
     let reencode_body = match &spec.body {
         Some(body) if body.encoding == apigw_spec::BodyEncoding::Json => {
             let ty = rust_type(cx, &body.ty.value);
-            quote!(::core::option::Option::Some(#rt::dynamic::reencode::<#ty>))
+            quote!(Some(#rt::dynamic::reencode::<#ty>))
         }
-        _ => quote!(::core::option::Option::None),
+        _ => quote!(None),
     };
     let spec_source = cx.spec_source;
     let dynamic_doc = docs::attrs(&format!(
         "This operation for tools that treat every operation alike (see [`DynOperation`]({}::DynOperation)).",
-        cx.rt_path()
+        cx.rt_doc_path()
     ));
     quote! {
         #dynamic_doc
         pub static DYNAMIC: #rt::DynOperation = #rt::DynOperation {
-            meta: &OPERATION,
-            decode: decode_dynamic,
+            meta: &#rt::OperationMeta {
+                id: #op_id,
+                method: #rt::Method::#method,
+                path: #rt::PathTemplate::new(#path, &[#(#path_segments),*]),
+            },
+            decode: #decode,
             reencode_body: #reencode_body,
             spec: #spec_source,
         };
-
-        #[allow(clippy::result_large_err)] // the same `Error` as `send()` returns
-        fn decode_dynamic(raw: #rt::RawResponse) -> ::core::result::Result<#rt::Response<#rt::__private::serde_json::Value>, #rt::Error<#rt::__private::serde_json::Value>> {
-            #rt::dynamic::erase(decode(raw))
-        }
-
-        fn decode(raw: #rt::RawResponse) -> ::core::result::Result<#rt::Response<#success>, #rt::Error<#error>> {
-            match raw.status() {
-                #success_arm
-                #(#error_arms)*
-                _ => ::core::result::Result::Err(raw.error(#error::Unhandled)),
-            }
-        }
     }
 }

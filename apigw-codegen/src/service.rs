@@ -228,6 +228,7 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
         pub use #rt::{
             AkSkAuth, Authenticate, BuildError, Config, ConfigBuilder, ConfigError, Credentials,
             Error, ErrorKind, Response, RetryPolicy, Secret, ServiceError, TokenAuth, UnknownValue,
+            ValueEnum,
         };
 
         /// The runtime the generated code runs on (for lower-level use).
@@ -279,6 +280,8 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
         /// The object types that several operations of this service define alike, defined
         /// once; each operation's module re-exports those it uses.
         pub mod types {
+            #[allow(unused_imports, reason = "a service may share no type")]
+            use #rt::__private as rt;
             #types
         }
 

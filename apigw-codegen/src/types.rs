@@ -12,32 +12,28 @@ use crate::{Cx, docs};
 
 /// The Rust type of a type expression, inside the operation's module.
 pub(crate) fn rust_type(cx: &Cx<'_>, ty: &TypeExpr) -> TokenStream {
-    rust_type_in(cx, ty, &TokenStream::new())
-}
-
-/// The Rust type of a type expression, with object names prefixed by `prefix` (e.g.
-/// `list_things::`) for use outside the operation's module.
-pub(crate) fn rust_type_in(cx: &Cx<'_>, ty: &TypeExpr, prefix: &TokenStream) -> TokenStream {
-    let rt = cx.rt;
+    let rt = &cx.rt;
     match ty {
-        TypeExpr::String => quote!(::std::string::String),
+        TypeExpr::String => cx.prelude("String"),
         TypeExpr::File => quote!(#rt::FilePart),
         TypeExpr::Integer => quote!(i32),
         TypeExpr::Long => quote!(i64),
         TypeExpr::Boolean => quote!(bool),
         TypeExpr::Float => quote!(f64),
-        TypeExpr::Any => quote!(#rt::__private::serde_json::Value),
+        TypeExpr::Any => quote!(#rt::serde_json::Value),
         TypeExpr::Array(inner) => {
-            let inner = rust_type_in(cx, inner, prefix);
-            quote!(::std::vec::Vec<#inner>)
+            let vec = cx.prelude("Vec");
+            let inner = rust_type(cx, inner);
+            quote!(#vec<#inner>)
         }
         TypeExpr::Map(inner) => {
-            let inner = rust_type_in(cx, inner, prefix);
-            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            let string = cx.prelude("String");
+            let inner = rust_type(cx, inner);
+            quote!(::std::collections::BTreeMap<#string, #inner>)
         }
         TypeExpr::Named(name) => {
             let name = ident(&naming::pascal(name));
-            quote!(#prefix #name)
+            quote!(#name)
         }
     }
 }
@@ -46,8 +42,9 @@ pub(crate) fn rust_type_in(cx: &Cx<'_>, ty: &TypeExpr, prefix: &TokenStream) -> 
 pub(crate) fn field_type(cx: &Cx<'_>, field: &Field, enum_name: Option<&str>) -> TokenStream {
     match (enum_name, &field.schema.ty.value) {
         (Some(name), TypeExpr::Array(_)) => {
+            let vec = cx.prelude("Vec");
             let name = ident(name);
-            quote!(::std::vec::Vec<#name>)
+            quote!(#vec<#name>)
         }
         (Some(name), _) => {
             let name = ident(name);
@@ -57,12 +54,38 @@ pub(crate) fn field_type(cx: &Cx<'_>, field: &Field, enum_name: Option<&str>) ->
     }
 }
 
+/// The names of the standard prelude that generated code writes short (`Option<String>`) and
+/// that a type generated for `spec` would shadow in its module.
+pub(crate) fn shadowed_prelude(spec: &Spec) -> HashSet<&'static str> {
+    const PRELUDE: [&str; 6] = ["Option", "Result", "String", "Vec", "Into", "AsRef"];
+    let mut generated = vec![naming::builder_name(spec), naming::error_name(spec)];
+    for object in &spec.objects {
+        generated.push(naming::object_name(object));
+        generated.extend(
+            object
+                .fields
+                .iter()
+                .filter_map(|f| object_field_enum(object, f)),
+        );
+    }
+    for param in &spec.params {
+        if let Some(e) = materialized_enum(&param.field.schema) {
+            generated.push(naming::param_enum_name(param, e));
+        }
+    }
+    PRELUDE
+        .into_iter()
+        .filter(|name| generated.iter().any(|g| g == name))
+        .collect()
+}
+
 /// The enum type name of an object field, if its values are enumerated.
 pub(crate) fn object_field_enum(object: &Object, field: &Field) -> Option<String> {
     materialized_enum(&field.schema).map(|e| naming::field_enum_name(&object.name.value, field, e))
 }
 
-/// All structs and enums of the operation's module.
+/// All structs and enums of the operation's module: each object with its enums, then the
+/// parameters' enums.
 pub(crate) fn emit_types(cx: &Cx<'_>) -> TokenStream {
     let mut out = TokenStream::new();
     let defaultable = defaultable_objects(cx.spec);
@@ -75,22 +98,29 @@ pub(crate) fn emit_types(cx: &Cx<'_>) -> TokenStream {
             continue;
         }
         out.extend(emit_object(cx, object, &defaultable));
-        for field in &object.fields {
-            if let (Some(e), Some(name)) = (
-                materialized_enum(&field.schema),
-                object_field_enum(object, field),
-            ) {
-                out.extend(emit_enum(cx, &name, field, e));
-            }
-        }
     }
     for param in &cx.spec.params {
         if let Some(e) = materialized_enum(&param.field.schema) {
+            let wire = &param.field.name.value;
+            let noun = param.location.noun();
+            let doc = if !param.is_caller_supplied() {
+                format!("Values of the `{wire}` {noun}.")
+            } else if crate::request::is_argument(param) {
+                format!(
+                    "Values of the `{wire}` {noun}, an argument of the client's `{}` method.",
+                    naming::method_name(cx.spec)
+                )
+            } else {
+                let builder = naming::builder_name(cx.spec);
+                let setter = naming::snake(wire);
+                format!("Values of the `{wire}` {noun} (see [`{builder}::{setter}`]).")
+            };
             out.extend(emit_enum(
                 cx,
                 &naming::param_enum_name(param, e),
                 &param.field,
                 e,
+                &doc,
             ));
         }
     }
@@ -116,17 +146,44 @@ pub(crate) fn emit_shared(
     };
     let cx = Cx {
         spec: &spec,
-        rt: &options.runtime,
+        rt: quote!(rt),
+        runtime: &options.runtime,
         spec_source: &options.spec_source,
         shared: None,
+        shadowed: shadowed_prelude(&spec),
     };
     emit_types(&cx)
 }
 
-fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> TokenStream {
-    let rt = cx.rt;
+/// One object of the spec: its struct (or form struct) and the enums of its fields.
+pub(crate) fn emit_object(
+    cx: &Cx<'_>,
+    object: &Object,
+    defaultable: &HashSet<&str>,
+) -> TokenStream {
+    let mut out = emit_struct(cx, object, defaultable);
+    let owner = naming::object_name(object);
+    for field in &object.fields {
+        if let (Some(e), Some(name)) = (
+            materialized_enum(&field.schema),
+            object_field_enum(object, field),
+        ) {
+            let doc = format!("Values of the `{}` field of [`{owner}`].", field.name.value);
+            out.extend(emit_enum(cx, &name, field, e, &doc));
+        }
+    }
+    out
+}
+
+fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> TokenStream {
+    let rt = &cx.rt;
     let name = ident(&naming::object_name(object));
     let doc = docs::attrs(&format!("The `{}` object.", object.name.value));
+    if is_form_object(cx.spec, object) {
+        return emit_form_object(cx, object, &name, &doc);
+    }
+    let option = cx.prelude("Option");
+    let is_none = format!("{option}::is_none").replace(' ', "");
     let fields = object.fields.iter().map(|field| {
         let field_name = snake(&field.name.value);
         let wire = &field.name.value;
@@ -140,22 +197,18 @@ fn emit_object(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
         } else {
             quote! {
                 #doc
-                #[serde(#rename skip_serializing_if = "::core::option::Option::is_none")]
-                pub #field_name: ::core::option::Option<#ty>,
+                #[serde(#rename skip_serializing_if = #is_none)]
+                pub #field_name: #option<#ty>,
             }
         }
     });
     let default = defaultable
         .contains(object.name.value.as_str())
-        .then(|| quote!(::core::default::Default,));
-    if is_form_object(cx.spec, object) {
-        return emit_form_object(cx, object, &name, &doc);
-    }
+        .then(|| quote!(Default,));
     let serde_crate = format!("{}::__private::serde", cx.rt_path());
     quote! {
         #doc
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #default
-            #rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default #rt::Serialize, #rt::Deserialize)]
         #[serde(crate = #serde_crate)]
         pub struct #name {
             #(#fields)*
@@ -174,7 +227,8 @@ pub(crate) fn is_form_object(spec: &Spec, object: &Object) -> bool {
 /// A form body: a plain struct (files are not JSON) and `to_form()`, one part per field that
 /// is set; arrays repeat the name.
 fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStream) -> TokenStream {
-    let rt = cx.rt;
+    let rt = &cx.rt;
+    let option = cx.prelude("Option");
     let fields = object.fields.iter().map(|field| {
         let field_name = snake(&field.name.value);
         let ty = field_type(cx, field, object_field_enum(object, field).as_deref());
@@ -182,7 +236,7 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
         if field.required {
             quote! { #doc pub #field_name: #ty, }
         } else {
-            quote! { #doc pub #field_name: ::core::option::Option<#ty>, }
+            quote! { #doc pub #field_name: #option<#ty>, }
         }
     });
     let parts = object.fields.iter().map(|field| {
@@ -196,12 +250,12 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
         if field.required {
             quote! { { let value = &self.#field_name; #add } }
         } else {
-            quote! { if let ::core::option::Option::Some(value) = &self.#field_name { #add } }
+            quote! { if let Some(value) = &self.#field_name { #add } }
         }
     });
     quote! {
         #doc
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct #name {
             #(#fields)*
         }
@@ -247,20 +301,19 @@ fn type_has_default(ty: &TypeExpr, defaultable: &HashSet<&str>) -> bool {
     }
 }
 
-/// An enum with one variant per value and an `Unknown` fallback, with its conversions and
-/// serde impls.
-fn emit_enum(cx: &Cx<'_>, name: &str, field: &Field, enumeration: &Enumeration) -> TokenStream {
-    let rt = cx.rt;
+/// An enum with one variant per value and an `Unknown` fallback. Its conversions and serde
+/// impls are the runtime's (`value_enum!`, generic over `ValueEnum`); `doc` says where the
+/// values are used (the description is there, not repeated here).
+fn emit_enum(
+    cx: &Cx<'_>,
+    name: &str,
+    field: &Field,
+    enumeration: &Enumeration,
+    doc: &str,
+) -> TokenStream {
+    let rt = &cx.rt;
     let name = ident(name);
-    let doc = docs::attrs(&format!(
-        "Values of `{}`{}",
-        field.name.value,
-        field
-            .description
-            .as_deref()
-            .map(|d| format!(": {d}"))
-            .unwrap_or_else(|| ".".into())
-    ));
+    let doc = docs::attrs(doc);
     let variants: Vec<Ident> = enumeration
         .values
         .iter()
@@ -277,136 +330,45 @@ fn emit_enum(cx: &Cx<'_>, name: &str, field: &Field, enumeration: &Enumeration) 
         };
         docs::attrs(&text)
     });
-    let is_string = matches!(field.schema.ty.value.enum_base(), TypeExpr::String);
-    let common = quote! {
-        #(#variant_docs #variants,)*
-    };
-    if is_string {
-        let values: Vec<String> = enumeration
-            .values
-            .iter()
-            .map(|v| match &v.value.value {
-                Literal::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect();
-        quote! {
-            #doc
-            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
-            pub enum #name {
-                #common
-                /// A value this client does not know, kept as received.
-                Unknown(#rt::UnknownValue),
-            }
-
-            impl #name {
-                /// Every documented value, as sent on the wire.
-                pub const VALUES: &'static [&'static str] = &[#(#values),*];
-
-                /// The value as sent on the wire.
-                pub fn as_str(&self) -> &str {
-                    match self {
-                        #(Self::#variants => #values,)*
-                        Self::Unknown(value) => value.as_str(),
-                    }
+    let (derive_copy, wire_type, unknown, values) =
+        if matches!(field.schema.ty.value.enum_base(), TypeExpr::String) {
+            let values = enumeration.values.iter().map(|v| match &v.value.value {
+                Literal::String(s) => quote!(#s),
+                other => {
+                    let s = other.to_string();
+                    quote!(#s)
                 }
-
-                fn from_wire(value: &str) -> Self {
-                    match value {
-                        #(#values => Self::#variants,)*
-                        other => Self::Unknown(#rt::UnknownValue::__new(::std::string::String::from(other))),
-                    }
+            });
+            (
+                None,
+                quote!(str),
+                quote!(#rt::UnknownValue),
+                values.collect::<Vec<_>>(),
+            )
+        } else {
+            let values = enumeration.values.iter().map(|v| match &v.value.value {
+                Literal::Number(Number::Integer(i)) => {
+                    let i = proc_macro2::Literal::i64_unsuffixed(*i);
+                    quote!(#i)
                 }
-            }
-
-            impl ::core::convert::From<&str> for #name {
-                fn from(value: &str) -> Self {
-                    Self::from_wire(value)
-                }
-            }
-
-            impl ::core::str::FromStr for #name {
-                type Err = ::core::convert::Infallible;
-                fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                    ::core::result::Result::Ok(Self::from_wire(value))
-                }
-            }
-
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-
-            impl #rt::__private::serde::Serialize for #name {
-                fn serialize<S: #rt::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
-            }
-
-            impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
-                fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                    #rt::__private::deserialize_str_with(deserializer, Self::from_wire)
-                }
-            }
+                _ => quote!(0),
+            });
+            (
+                Some(quote!(Copy,)),
+                quote!(i64),
+                quote!(#rt::UnknownValue<i64>),
+                values.collect(),
+            )
+        };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, #derive_copy PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_docs #variants,)*
+            /// A value this client does not know, kept as received.
+            Unknown(#unknown),
         }
-    } else {
-        let values: Vec<i64> = enumeration
-            .values
-            .iter()
-            .map(|v| match &v.value.value {
-                Literal::Number(Number::Integer(i)) => *i,
-                _ => 0,
-            })
-            .collect();
-        quote! {
-            #doc
-            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
-            pub enum #name {
-                #common
-                /// A value this client does not know, kept as received.
-                Unknown(#rt::UnknownValue<i64>),
-            }
-
-            impl #name {
-                /// Every documented value, as sent on the wire.
-                pub const VALUES: &'static [i64] = &[#(#values),*];
-
-                /// The value as sent on the wire.
-                pub fn value(&self) -> i64 {
-                    match self {
-                        #(Self::#variants => #values,)*
-                        Self::Unknown(value) => *value.get(),
-                    }
-                }
-            }
-
-            impl ::core::convert::From<i64> for #name {
-                fn from(value: i64) -> Self {
-                    match value {
-                        #(#values => Self::#variants,)*
-                        other => Self::Unknown(#rt::UnknownValue::__new(other)),
-                    }
-                }
-            }
-
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Display::fmt(&self.value(), f)
-                }
-            }
-
-            impl #rt::__private::serde::Serialize for #name {
-                fn serialize<S: #rt::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                    serializer.serialize_i64(self.value())
-                }
-            }
-
-            impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
-                fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                    <i64 as #rt::__private::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
-                }
-            }
-        }
+        #rt::value_enum!(#name: #wire_type { #(#variants = #values),* });
     }
 }

@@ -25,7 +25,16 @@ fn broken_specs_still_expand_to_the_operation() {
         let file: syn::File = syn::parse2(code)
             .unwrap_or_else(|e| panic!("{name}: the fallback expansion is not Rust: {e}"));
         let method = apigw_spec::naming::method_name(&spec);
-        let has_method = file.items.iter().any(|item| match item {
+        // The client method is implemented inside the operation's module.
+        let module = apigw_codegen::module_ident(&spec);
+        let items = file.items.iter().flat_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == module => m
+                .content
+                .as_ref()
+                .map_or(&[][..], |(_, items)| items.as_slice()),
+            _ => &[],
+        });
+        let has_method = items.into_iter().any(|item| match item {
             syn::Item::Impl(imp) => imp
                 .items
                 .iter()

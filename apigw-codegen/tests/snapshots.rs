@@ -49,3 +49,24 @@ fn removing_a_query_parameter_removes_its_setter() {
     );
     assert!(after.contains("pub fn env_id("), "other setters stay");
 }
+
+/// Generated types may take names of the standard prelude (here the enums `Option` and `Vec`
+/// and the object `Result`); the module then writes those prelude names in full, and only
+/// those (`tests/custom_operations.rs` compiles and calls it).
+#[test]
+fn prelude_names_taken_by_generated_types_are_written_in_full() {
+    let code = generated("tests/specs/prelude_names.toml");
+    assert!(code.contains("pub enum Option {") && code.contains("pub struct Result {"));
+    assert!(
+        code.contains("option: ::core::option::Option<Option>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("vec: ::core::option::Option<::std::vec::Vec<Vec>>,"),
+        "{code}"
+    );
+    assert!(code.contains("-> ::core::result::Result<rt::Request, rt::BuildError>"));
+    assert!(code.contains("skip_serializing_if = \"::core::option::Option::is_none\""));
+    // `String` and `Into` are not taken: short.
+    assert!(code.contains("name: impl Into<String>"), "{code}");
+}

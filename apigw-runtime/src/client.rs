@@ -8,10 +8,12 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
 use tracing::Instrument;
 
 use crate::config::{Config, ConfigError};
+use crate::decode::{self, DocumentedError};
 use crate::error::{BuildError, SendError, TransportError, TransportErrorKind};
 use crate::request::Request;
 use crate::response::RawResponse;
 use crate::service::ServiceMeta;
+use crate::{Error, Response};
 
 /// The HTTP client a configuration asks for.
 fn http_client(config: &Config) -> Result<reqwest::Client, ConfigError> {
@@ -96,8 +98,28 @@ impl Client {
         &self.inner.config.project_id
     }
 
+    /// Sends a request as [`execute`](Self::execute) does and decodes the response: a 2xx
+    /// with `success`, an error status into the operation's documented error `E` (see
+    /// [`decode::response`]). What every generated `send()` does.
+    ///
+    /// # Errors
+    /// [`Error::Build`] when `request` is one, [`Error::Service`] for an error status,
+    /// [`Error::Transport`] and [`Error::Decode`] when no usable response arrived.
+    #[allow(
+        clippy::result_large_err,
+        reason = "the same `Error` every generated `send()` returns"
+    )]
+    pub async fn send<T, E: DocumentedError>(
+        &self,
+        request: Result<Request, BuildError>,
+        success: decode::Success<T>,
+    ) -> Result<Response<T>, Error<E>> {
+        let raw = self.execute(request?).await?;
+        decode::response(raw, success)
+    }
+
     /// Authenticates and sends a request, and receives the whole response (within the
-    /// configured size limit), retrying as the configuration's [`RetryPolicy`] says. Any
+    /// configured size limit), retrying as the configuration's [`RetryPolicy`](crate::RetryPolicy) says. Any
     /// status is a response: mapping statuses to results is the generated code's job.
     pub async fn execute(&self, request: Request) -> Result<RawResponse, SendError> {
         let meta = request.operation();

@@ -1,14 +1,18 @@
 //! Operations seen without their types, for tools that treat every operation alike: a
 //! command line that prints JSON, an emulator, tests that run over the whole API.
 //!
-//! Each generated operation module has a `DYNAMIC` [`DynOperation`]; each folder module lists
-//! its operations in `OPERATIONS`. Decoding still goes through the generated types (so a
+//! Each generated operation module has a `DYNAMIC` [`DynOperation`] (whose `decode` is
+//! [`json`], [`empty`] or [`file()`] for its types); each folder module lists its operations in
+//! `OPERATIONS`. Decoding still goes through the generated types (so a
 //! body that does not match its documentation is still an error); the result is then
 //! re-encoded as JSON.
 
+use bytes::Bytes;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::decode::{self, DocumentedError};
 use crate::{Error, OperationMeta, RawResponse, Response};
 
 /// One operation, type-erased.
@@ -60,6 +64,41 @@ pub fn erase<T: Serialize, E: Serialize>(
         Ok(response) => Ok(response.map(|body| to_json(&body))),
         Err(error) => Err(error.map_kind(|kind| to_json(&kind))),
     }
+}
+
+/// [`DynOperation::decode`] of an operation with a JSON success body `T` and errors `E`.
+#[allow(
+    clippy::result_large_err,
+    reason = "the same `Error` every generated `send()` returns"
+)]
+pub fn json<T, E>(raw: RawResponse) -> Result<Response<Value>, Error<Value>>
+where
+    T: Serialize + DeserializeOwned,
+    E: Serialize + DocumentedError,
+{
+    erase(decode::response::<T, E>(raw, decode::json))
+}
+
+/// [`DynOperation::decode`] of an operation whose success response has no body (`null`).
+#[allow(
+    clippy::result_large_err,
+    reason = "the same `Error` every generated `send()` returns"
+)]
+pub fn empty<E: Serialize + DocumentedError>(
+    raw: RawResponse,
+) -> Result<Response<Value>, Error<Value>> {
+    erase(decode::response::<(), E>(raw, decode::empty))
+}
+
+/// [`DynOperation::decode`] of an operation whose success body is a file (an array of bytes).
+#[allow(
+    clippy::result_large_err,
+    reason = "the same `Error` every generated `send()` returns"
+)]
+pub fn file<E: Serialize + DocumentedError>(
+    raw: RawResponse,
+) -> Result<Response<Value>, Error<Value>> {
+    erase(decode::response::<Bytes, E>(raw, decode::file))
 }
 
 /// Decodes `value` as a `T` and encodes it again (what `DynOperation::reencode_body` does).

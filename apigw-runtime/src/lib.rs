@@ -2,15 +2,18 @@
 //!
 //! Generated code builds a [`Request`] (encoded path, query, headers, body) and hands it to a
 //! [`Client`], which authenticates it, sends it with one shared `reqwest` client and returns a
-//! [`RawResponse`]; the generated code then maps the status to its typed result or to an
-//! [`Error`]. Nothing in here knows about any one operation.
+//! [`RawResponse`]; [`decode`] maps the status to the operation's typed result or to an
+//! [`Error`] whose kind the operation's [`DocumentedError`] enum gives. Generated enums get
+//! their conversions from [`ValueEnum`]. Nothing in here knows about any one operation: what
+//! is generated per operation is its types and the tables that describe it.
 #![deny(missing_docs)]
 
 mod auth;
 mod client;
 mod config;
+pub mod decode;
 pub mod dynamic;
-mod enums;
+pub mod enums;
 mod error;
 mod form;
 pub mod paging;
@@ -25,8 +28,9 @@ mod validate;
 pub use auth::{Authenticate, Credentials, Secret, TokenAuth};
 pub use client::Client;
 pub use config::{Config, ConfigBuilder, ConfigError};
+pub use decode::DocumentedError;
 pub use dynamic::DynOperation;
-pub use enums::UnknownValue;
+pub use enums::{UnknownValue, ValueEnum};
 pub use error::{
     BuildError, DecodeError, Error, ErrorKind, SendError, ServiceError, TransportError,
     TransportErrorKind,
@@ -38,7 +42,7 @@ pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;
 pub use service::ServiceMeta;
 pub use sign::AkSkAuth;
-pub use validate::{check_length, check_range};
+pub use validate::{Length, check_length, check_range, length};
 
 /// Byte buffers (bodies of file downloads).
 pub use bytes::Bytes;
@@ -46,11 +50,11 @@ pub use bytes::Bytes;
 /// HTTP types used in this crate's API.
 pub use reqwest::{Method, StatusCode, header};
 
-/// Items used by generated code; not part of the public API.
+/// Everything generated code uses, under one path (each generated module imports it as `rt`);
+/// not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use serde;
+    pub use crate::*;
+    pub use serde::{self, Deserialize, Serialize};
     pub use serde_json;
-
-    pub use crate::enums::deserialize_str_with;
 }

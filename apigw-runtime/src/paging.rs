@@ -52,6 +52,9 @@ struct State<P: Paged> {
     pages: u32,
 }
 
+/// What sending one page of `P` gives.
+pub type PageResult<P> = Result<Response<<P as Paged>::Page>, Error<<P as Paged>::Error>>;
+
 /// The stream of pages of `P`.
 pub type Pages<P> =
     BoxStream<'static, Result<Response<<P as Paged>::Page>, Error<<P as Paged>::Error>>>;

@@ -6,6 +6,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::Method;
 use serde::Serialize;
 
+use crate::ValueEnum;
 use crate::error::BuildError;
 use crate::path::{PathSegment, PathTemplate};
 
@@ -225,6 +226,38 @@ where
     }
 }
 
+/// Arrays repeat the name.
+impl<T> QueryValue for &Vec<T>
+where
+    for<'a> &'a T: QueryValue,
+{
+    fn append_to(&self, name: &str, query: &mut String) {
+        self.as_slice().append_to(name, query);
+    }
+}
+
+/// A parameter that is not set is not sent.
+impl<T> QueryValue for &Option<T>
+where
+    for<'a> &'a T: QueryValue,
+{
+    fn append_to(&self, name: &str, query: &mut String) {
+        if let Some(value) = self {
+            value.append_to(name, query);
+        }
+    }
+}
+
+/// Enumerations are sent as their wire value (`Unknown` ones as received).
+impl<E: ValueEnum> QueryValue for &E
+where
+    for<'a> &'a E::Wire: QueryValue,
+{
+    fn append_to(&self, name: &str, query: &mut String) {
+        self.wire().append_to(name, query);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +367,34 @@ mod tests {
         assert_eq!(
             request.query_string(),
             "name=a%20b%26c%3Dd&limit=50&flag=true&tag=x&tag=y%2Fz"
+        );
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
+    enum Order {
+        Asc,
+        Unknown(crate::UnknownValue),
+    }
+    crate::value_enum!(Order: str { Asc = "ascending order" });
+
+    #[test]
+    fn fields_of_a_builder_are_query_values_as_they_are() {
+        // What generated `build()` passes: `&self.field`, set or not, array or not, enum or not.
+        let mut request = Request::new(&META, &[("project_id", "p"), ("thing_id", "t")]).unwrap();
+        let (unset, limit): (Option<i32>, Option<i32>) = (None, Some(20));
+        request.query("offset", &unset);
+        request.query("limit", &limit);
+        request.query("name", &Some("a b".to_owned()));
+        request.query("none", &None::<String>);
+        request.query("tags", &vec!["x".to_owned(), "y".to_owned()]);
+        request.query("tags_unset", &None::<Vec<String>>);
+        request.query("order", &Order::Asc);
+        request.query("orders", &Some(vec![Order::Asc, Order::from("random")]));
+        request.query("required", 7i64);
+        assert_eq!(Order::VALUES, [Order::Asc.as_str()]);
+        assert_eq!(
+            request.query_string(),
+            "limit=20&name=a%20b&tags=x&tags=y&order=ascending%20order&orders=ascending%20order&orders=random&required=7"
         );
     }
 }

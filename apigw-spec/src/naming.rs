@@ -139,8 +139,6 @@ pub fn is_reserved_path_keyword(name: &str) -> bool {
 pub mod builder {
     /// The field holding the client the request is sent with.
     pub const CLIENT: &str = "client";
-    /// The constructor the client method calls.
-    pub const NEW: &str = "new";
     /// Checks the limits and encodes the request, without sending it.
     pub const BUILD: &str = "build";
     /// Sends the request and decodes the response.
@@ -164,7 +162,6 @@ pub mod builder {
     /// The one list of reserved names.
     pub const RESERVED: &[(&str, Reserved)] = &[
         (CLIENT, Reserved::Always),
-        (NEW, Reserved::Always),
         (BUILD, Reserved::Always),
         (SEND, Reserved::Always),
         (CLONE, Reserved::Always),
