@@ -3,13 +3,7 @@
 //! ```text
 //! cargo run -p apigw-codegen --example expand -- SPEC_OR_DIR...          # statistics
 //! cargo run -p apigw-codegen --example expand -- --print SPEC           # the code
-//! cargo run -p apigw-codegen --example expand -- --crate OUT_DIR        # src/lib.rs written out
 //! ```
-//!
-//! `--crate` writes a crate whose `lib.rs` is the root crate's `src/lib.rs` with every
-//! `apigw_macros::operations!("specs/...")` replaced by the code it expands to: the same
-//! program as plain source, so that `bench/compile-time.sh` can show the macro's share of the
-//! build.
 //!
 //! Statistics are lines of formatted (prettyplease) Rust per operation: what the compiler has
 //! to chew through for each spec.
@@ -19,14 +13,9 @@ use std::path::{Path, PathBuf};
 fn main() {
     let mut print = false;
     let mut files = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
+    for arg in std::env::args().skip(1) {
         if arg == "--print" {
             print = true;
-        } else if arg == "--crate" {
-            let out = args.next().expect("--crate needs an output folder");
-            write_crate(Path::new(&out));
-            return;
         } else {
             collect(Path::new(&arg), &mut files);
         }
@@ -94,71 +83,6 @@ fn main() {
         "{} operations, {total} generated lines: median {median} per operation, min {min} ({min_id}), max {max} ({max_id}), mean {}",
         lines.len(),
         total / lines.len()
-    );
-}
-
-/// The repository root (this example lives in `apigw-codegen/examples/`).
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .canonicalize()
-        .expect("repository root")
-}
-
-fn write_crate(out: &Path) {
-    let repo = repo();
-    let lib = std::fs::read_to_string(repo.join("src/lib.rs")).expect("src/lib.rs");
-    let mut source = String::new();
-    let mut lines = 0;
-    for line in lib.lines() {
-        let folder = line
-            .trim()
-            .strip_prefix("apigw_macros::operations!(\"")
-            .and_then(|rest| rest.strip_suffix("\");"));
-        let Some(folder) = folder else {
-            // The written-out crate has every folder: no per-folder features.
-            if !line.trim().starts_with("#[cfg(feature = ") {
-                source.push_str(line);
-                source.push('\n');
-            }
-            continue;
-        };
-        let mut specs = Vec::new();
-        collect(&repo.join(folder), &mut specs);
-        specs.sort();
-        let mut modules = Vec::new();
-        let mut code = proc_macro2::TokenStream::new();
-        for file in specs {
-            let text = std::fs::read_to_string(&file).unwrap();
-            let spec = apigw_spec::load(&file.display().to_string(), &text)
-                .unwrap_or_else(|e| panic!("{e}"));
-            let path = file.display().to_string();
-            let options = apigw_codegen::Options {
-                spec_source: quote::quote!(::core::include_str!(#path)),
-                ..apigw_codegen::Options::default()
-            };
-            code.extend(apigw_codegen::expand(&spec, &options));
-            modules.push(apigw_codegen::module_ident(&spec));
-        }
-        code.extend(quote::quote! {
-            /// The operations of this folder, for tools that treat every operation alike.
-            pub static OPERATIONS: &[&::apigw_runtime::DynOperation] = &[#(&#modules::DYNAMIC),*];
-        });
-        let pretty = prettyplease::unparse(&syn::parse2(code).expect("generated code parses"));
-        lines += pretty.lines().count();
-        source.push_str(&pretty);
-    }
-    std::fs::create_dir_all(out.join("src")).unwrap();
-    std::fs::write(out.join("src/lib.rs"), source).unwrap();
-    let manifest = format!(
-        "[package]\nname = \"apigw-expanded\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\napigw-runtime = {{ path = {:?} }}\n\n[workspace]\n",
-        repo.join("apigw-runtime").display().to_string()
-    );
-    std::fs::write(out.join("Cargo.toml"), manifest).unwrap();
-    std::fs::copy(repo.join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
-    eprintln!(
-        "wrote {} ({lines} generated lines)",
-        out.join("src/lib.rs").display()
     );
 }
 
