@@ -14,7 +14,9 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use apigw_apig::runtime::{self, DynOperation, RawResponse, StatusCode, header::HeaderMap};
+use apigw_apig::runtime::{
+    self, DynOperation, RawResponse, StatusCode, header::HeaderMap, lenient::Mode,
+};
 use apigw_spec::{ParamLocation, Spec};
 use serde_json::Value;
 use support::ROOT;
@@ -199,11 +201,28 @@ fn every_example_decodes_except_the_listed_discrepancies() {
                     headers,
                     example.json.value.clone().into(),
                 );
+                let strict = raw.clone().with_mode(Mode::Strict);
                 let what = response.status.value.to_string();
                 match ((op.decode)(raw), response.is_success()) {
-                    (Ok(_), true) => {}
+                    (Ok(decoded), true) => {
+                        for d in decoded.deviations() {
+                            let why = format!("expected {}, found {}", d.expected, d.found);
+                            found.insert(line(&spec, &what, &d.path, &why));
+                        }
+                        // Strict decoding refuses exactly these, at the first of them.
+                        match ((op.decode)(strict), decoded.deviations().first()) {
+                            (Ok(_), None) => {}
+                            (Err(runtime::Error::Decode(e)), Some(first)) => {
+                                assert_eq!(e.path, first.path, "{}", spec.operation.id.value)
+                            }
+                            (other, first) => panic!(
+                                "{} {what}: strictly {other:?}, leniently first {first:?}",
+                                spec.operation.id.value
+                            ),
+                        }
+                    }
                     (Err(runtime::Error::Decode(e)), true) => {
-                        found.insert(line(&spec, &what, &e.path, &e.source.to_string()));
+                        found.insert(line(&spec, &what, &e.path, &e.reason));
                     }
                     (Err(runtime::Error::Service(e)), false) if !e.kind.is_null() => {}
                     (Err(runtime::Error::Service(_)), false) => {

@@ -305,7 +305,10 @@ impl Client {
             Some(only) => only,
             None => rest.freeze(),
         };
-        Ok(RawResponse::new(operation, status, headers, body))
+        Ok(
+            RawResponse::new(operation, status, headers, body)
+                .with_mode(self.inner.config.decoding),
+        )
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use crate::auth::Credentials;
+use crate::lenient::Mode;
 use crate::retry::RetryPolicy;
 use crate::service::ServiceMeta;
 
@@ -24,6 +25,7 @@ pub struct Config {
     pub(crate) max_body_size: usize,
     pub(crate) user_agent: String,
     pub(crate) retry: RetryPolicy,
+    pub(crate) decoding: Mode,
 }
 
 impl Config {
@@ -35,6 +37,11 @@ impl Config {
     /// Starts a configuration from the environment (see [`ConfigBuilder::from_env`]).
     pub fn builder_from_env() -> ConfigBuilder {
         ConfigBuilder::from_env()
+    }
+
+    /// How response bodies are decoded: leniently (the default) or strictly.
+    pub fn decoding(&self) -> Mode {
+        self.decoding
     }
 
     /// The region (`eu-de`), if set.
@@ -102,7 +109,12 @@ pub struct ConfigBuilder {
     max_body_size: Option<usize>,
     user_agent: Option<String>,
     retry: Option<RetryPolicy>,
+    strict: bool,
 }
+
+/// Environment variable that makes decoding strict when `1` or `true` (see
+/// [`ConfigBuilder::strict`]).
+pub const ENV_STRICT: &str = "APIGW_STRICT";
 
 /// Environment variable of the endpoint for every service, read by [`ConfigBuilder::from_env`];
 /// followed by `_` and a service's name in capitals (`APIGW_ENDPOINT_ECS`), the endpoint of
@@ -160,6 +172,7 @@ impl ConfigBuilder {
             service_endpoints,
             project_id: ENV_PROJECT_ID.iter().find_map(|name| get(name)),
             credentials: Credentials::from_lookup(get).ok(),
+            strict: get(ENV_STRICT).is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true")),
             ..Self::default()
         }
     }
@@ -234,6 +247,16 @@ impl ConfigBuilder {
         self
     }
 
+    /// Strict decoding: a response body that differs from its documentation in any way (a
+    /// number in a string, a missing or unknown field, an undocumented enumeration value…) is a
+    /// [`DecodeError`](crate::DecodeError) instead of a value with
+    /// [`deviations`](crate::Response::deviations); for test suites that want to catch drift.
+    /// Off by default, or `APIGW_STRICT=1`. See [`lenient`](crate::lenient).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
     /// Checks the configuration.
     pub fn build(self) -> Result<Config, ConfigError> {
         if let Some(endpoint) = &self.endpoint {
@@ -263,6 +286,11 @@ impl ConfigBuilder {
                 .user_agent
                 .unwrap_or_else(|| concat!("apigw/", env!("CARGO_PKG_VERSION")).to_owned()),
             retry: self.retry.unwrap_or_default(),
+            decoding: if self.strict {
+                Mode::Strict
+            } else {
+                Mode::Lenient
+            },
         })
     }
 }

@@ -45,23 +45,38 @@ pub trait DocumentedError: Sized + 'static {
 pub type FromBody<E> = fn(&[u8]) -> Option<E>;
 
 /// A JSON success body, decoded as `T`.
+#[allow(
+    clippy::result_large_err,
+    reason = "a decode error keeps the body, path and reason; it is the rare path"
+)]
 pub fn json<T: DeserializeOwned>(raw: RawResponse) -> Result<Response<T>, DecodeError> {
     raw.json()
 }
 
 /// A success response without a body; whatever body came is ignored.
+#[allow(
+    clippy::result_large_err,
+    reason = "a decode error keeps the body, path and reason; it is the rare path"
+)]
 pub fn empty(raw: RawResponse) -> Result<Response<()>, DecodeError> {
     Ok(raw.empty())
 }
 
 /// A success response whose body is a file: the bytes as received.
+#[allow(
+    clippy::result_large_err,
+    reason = "a decode error keeps the body, path and reason; it is the rare path"
+)]
 pub fn file(raw: RawResponse) -> Result<Response<Bytes>, DecodeError> {
     Ok(raw.bytes())
 }
 
-/// The body of a documented error, if it decodes as `B` (an HTML error page does not).
+/// The body of a documented error, if it decodes as `B`, leniently (an HTML error page does
+/// not; see [`lenient`](crate::lenient)).
 pub fn body<B: DeserializeOwned>(body: &[u8]) -> Option<B> {
-    serde_json::from_slice(body).ok()
+    crate::lenient::from_slice(body, crate::lenient::Mode::Lenient)
+        .ok()
+        .map(|(body, _)| body)
 }
 
 /// Any 2xx status decodes with `success`; any other status is an [`Error::Service`] of the
@@ -148,8 +163,17 @@ mod tests {
 
     #[test]
     fn a_2xx_body_that_does_not_decode_is_a_decode_error() {
-        let err = response::<Body, OpError>(raw(200, "{}"), json).unwrap_err();
+        let err = response::<Body, OpError>(raw(200, "<html>"), json).unwrap_err();
         assert!(matches!(err, Error::Decode(_)), "{err:?}");
+        // A body that differs from its documentation decodes, unless decoding is strict.
+        let drifted = response::<Body, OpError>(raw(200, "{}"), json).unwrap();
+        assert_eq!(drifted.deviations()[0].path, "error_code");
+        let strict = raw(200, "{}").with_mode(crate::lenient::Mode::Strict);
+        let err = response::<Body, OpError>(strict, json).unwrap_err();
+        assert!(
+            matches!(&err, Error::Decode(e) if e.path == "error_code"),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -101,14 +101,18 @@ pub fn file<E: Serialize + DocumentedError>(
     erase(decode::response::<Bytes, E>(raw, decode::file))
 }
 
-/// Decodes `value` as a `T` and encodes it again (what `DynOperation::reencode_body` does).
+/// Decodes `value` as a `T` strictly (see [`lenient::Mode::Strict`](crate::lenient::Mode))
+/// and encodes it again (what `DynOperation::reencode_body` does).
 pub fn reencode<T: Serialize + serde::de::DeserializeOwned>(
     value: &Value,
 ) -> Result<Value, Mismatch> {
-    let typed: T = serde_path_to_error::deserialize(value.clone()).map_err(|e| Mismatch {
-        path: e.path().to_string(),
-        reason: e.into_inner().to_string(),
-    })?;
+    let (typed, _) =
+        crate::lenient::from_value::<T>(value, crate::lenient::Mode::Strict).map_err(|e| {
+            Mismatch {
+                path: e.path,
+                reason: e.reason,
+            }
+        })?;
     Ok(to_json(&typed))
 }
 

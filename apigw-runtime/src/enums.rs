@@ -11,7 +11,7 @@ use std::borrow::Borrow;
 use std::fmt;
 
 use serde::Serialize;
-use serde::de::{Deserialize, Deserializer, Visitor};
+use serde::de::{Deserializer, Visitor};
 
 /// A value of an enumeration that this version of the client does not know (for example one
 /// the service added later). Generated enums keep it in their `Unknown` variant, so decoding
@@ -86,8 +86,17 @@ impl Wire for str {
         entry
     }
 
+    /// Exact first; else without regard to ASCII case (pages write `HTTP` in a table and
+    /// `http` in their examples, and servers answer either).
     fn position(values: &[&'static str], value: &str) -> Option<usize> {
-        values.iter().position(|documented| *documented == value)
+        values
+            .iter()
+            .position(|documented| *documented == value)
+            .or_else(|| {
+                values
+                    .iter()
+                    .position(|documented| documented.eq_ignore_ascii_case(value))
+            })
     }
 
     fn deserialize_lookup<'de, D: Deserializer<'de>>(
@@ -101,10 +110,10 @@ impl Wire for str {
                 f.write_str("a string")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Lookup<str>, E> {
-                Ok(<str as Wire>::position(self.0, v).ok_or_else(|| v.to_owned()))
+                Ok(<str as Wire>::position(self.0, v).ok_or_else(|| unknown(v.to_owned())))
             }
             fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Lookup<str>, E> {
-                Ok(<str as Wire>::position(self.0, &v).ok_or(v))
+                Ok(<str as Wire>::position(self.0, &v).ok_or_else(|| unknown(v)))
             }
             fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Lookup<str>, E> {
                 let v = std::str::from_utf8(v).map_err(|_| E::custom("invalid UTF-8"))?;
@@ -130,9 +139,28 @@ impl Wire for i64 {
         deserializer: D,
         values: &'static [i64],
     ) -> Result<Lookup<i64>, D::Error> {
-        let value = i64::deserialize(deserializer)?;
-        Ok(<i64 as Wire>::position(values, &value).ok_or(value))
+        struct LookupVisitor(&'static [i64]);
+        impl Visitor<'_> for LookupVisitor {
+            type Value = Lookup<i64>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Lookup<i64>, E> {
+                Ok(<i64 as Wire>::position(self.0, &v).ok_or_else(|| unknown(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Lookup<i64>, E> {
+                let v = i64::try_from(v).map_err(|_| E::custom("integer out of range"))?;
+                self.visit_i64(v)
+            }
+        }
+        deserializer.deserialize_i64(LookupVisitor(values))
     }
+}
+
+/// An undocumented value, told to the lenient decoder (which records it) on the way.
+fn unknown<T>(value: T) -> T {
+    crate::lenient::unknown_enum_value();
+    value
 }
 
 /// The value kept by the `Unknown` variant of a [`ValueEnum`] (`String` or `i64`).
@@ -364,8 +392,11 @@ mod tests {
             assert_eq!(wire.parse::<Protocol>(), Ok(variant.clone()));
             assert_eq!(variant.to_string().parse::<Protocol>(), Ok(variant));
         }
-        // Wire values are case-sensitive, as the service compares them.
-        assert!(matches!(Protocol::from("http"), Protocol::Unknown(_)));
+        // Pages write `HTTP` in a table and `http` in their examples; both are the variant,
+        // which is sent as documented.
+        assert_eq!(Protocol::from("http"), Protocol::Http);
+        assert_eq!(Protocol::from("http").as_str(), "HTTP");
+        assert!(matches!(Protocol::from("htt"), Protocol::Unknown(_)));
         assert_eq!(format!("[{:>6}]", Protocol::Http), "[  HTTP]");
     }
 

@@ -109,6 +109,7 @@ impl<E> Error<E> {
                 error_msg: e.error_msg,
                 kind: f(e.kind),
                 body_excerpt: e.body_excerpt,
+                body: e.body,
             }),
             Error::Transport(e) => Error::Transport(e),
             Error::Decode(e) => Error::Decode(e),
@@ -242,6 +243,8 @@ pub struct ServiceError<E> {
     pub kind: E,
     /// The start of the body (at most 1 KiB), for errors whose body was not understood.
     pub body_excerpt: String,
+    /// The body as it came.
+    pub body: bytes::Bytes,
 }
 
 impl<E> fmt::Display for ServiceError<E> {
@@ -263,9 +266,10 @@ impl<E> fmt::Display for ServiceError<E> {
     }
 }
 
-/// A success response whose body does not match its documentation.
-#[derive(Debug, thiserror::Error)]
-#[error("{operation}: cannot decode the {status} response body{}: {source}; body starts with {excerpt:?}{}", if path.is_empty() || path == "." { String::new() } else { format!(" at `{path}`") }, request_id.as_ref().map(|id| format!(" (request id {id})")).unwrap_or_default())]
+/// A success response whose body cannot be read as documented: not JSON, or (in strict mode)
+/// different from its documentation. The whole body is kept.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{operation}: cannot decode the {status} response body{}: {reason}; body starts with {:?}{}", if path.is_empty() || path == "." { String::new() } else { format!(" at `{path}`") }, excerpt(body, 200), request_id.as_ref().map(|id| format!(" (request id {id})")).unwrap_or_default())]
 pub struct DecodeError {
     /// The operation id.
     pub operation: &'static str,
@@ -273,13 +277,12 @@ pub struct DecodeError {
     pub status: StatusCode,
     /// Where in the body decoding failed, e.g. `api_versions[0].status` (`.` for the top).
     pub path: String,
+    /// Why.
+    pub reason: String,
     /// The request id, if sent.
     pub request_id: Option<String>,
-    /// The start of the body (at most 1 KiB).
-    pub excerpt: String,
-    /// What the decoder said.
-    #[source]
-    pub source: serde_json::Error,
+    /// The body as it came.
+    pub body: bytes::Bytes,
 }
 
 /// The request could not be sent, or no complete response came back.
@@ -348,6 +351,7 @@ mod tests {
             error_msg: Some("API x does not exist".into()),
             kind: (),
             body_excerpt: String::new(),
+            body: bytes::Bytes::new(),
         });
         assert_eq!(
             e.to_string(),

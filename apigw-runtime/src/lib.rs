@@ -16,6 +16,7 @@ pub mod dynamic;
 pub mod enums;
 mod error;
 mod form;
+pub mod lenient;
 pub mod paging;
 mod path;
 mod request;

@@ -6,26 +6,10 @@ use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
 use crate::error::{DecodeError, Error, ServiceError, excerpt};
+use crate::lenient::{self, Deviation, Mode};
 
 /// How much of an unexpected body is kept in errors.
 const EXCERPT_LEN: usize = 1024;
-
-/// Decodes a whole JSON document; on failure, where (`a.b[0]`, `.` for the top) and why.
-/// The fast path is plain `serde_json`; only a body that fails is decoded a second time,
-/// tracking the path, so a successful decode costs what hand-written serde code costs.
-fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, (String, serde_json::Error)> {
-    match serde_json::from_slice(body) {
-        Ok(value) => Ok(value),
-        Err(error) => {
-            let mut deserializer = serde_json::Deserializer::from_slice(body);
-            let path = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-                Err(e) => e.path().to_string(),
-                Ok(_) => ".".to_owned(), // failed only at the end (trailing characters)
-            };
-            Err((path, error))
-        }
-    }
-}
 
 /// A successful response: the decoded body with the status and headers it came with.
 ///
@@ -35,6 +19,8 @@ pub struct Response<T> {
     status: StatusCode,
     headers: HeaderMap,
     body: T,
+    raw: Bytes,
+    deviations: Vec<Deviation>,
 }
 
 impl<T> Response<T> {
@@ -44,7 +30,21 @@ impl<T> Response<T> {
             status: self.status,
             headers: self.headers,
             body: f(self.body),
+            raw: self.raw,
+            deviations: self.deviations,
         }
+    }
+
+    /// The body as it came, byte for byte (what a typed body leaves out, such as fields the
+    /// documentation does not have, is there).
+    pub fn raw_body(&self) -> &Bytes {
+        &self.raw
+    }
+
+    /// Where the body differed from its documentation and how each place was read (empty for
+    /// a body that conforms). See [`lenient`](crate::lenient).
+    pub fn deviations(&self) -> &[Deviation] {
+        &self.deviations
     }
 
     /// The HTTP status.
@@ -97,6 +97,7 @@ pub struct RawResponse {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
+    mode: Mode,
 }
 
 impl RawResponse {
@@ -112,7 +113,20 @@ impl RawResponse {
             status,
             headers,
             body,
+            mode: Mode::Lenient,
         }
+    }
+
+    /// The same response, to be decoded in `mode` (lenient unless the configuration says
+    /// strict; see [`lenient`](crate::lenient)).
+    pub fn with_mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// How the body is decoded.
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     /// The HTTP status code.
@@ -137,21 +151,35 @@ impl RawResponse {
             .map(str::to_owned)
     }
 
-    /// Decodes a JSON success body.
+    /// Decodes a JSON success body in the response's [`Mode`]; the deviations from the
+    /// documentation are kept in the [`Response`] and logged once per operation and place.
+    ///
+    /// # Errors
+    /// When the body is not JSON, or (strict mode) differs from its documentation; the error
+    /// keeps the whole body.
+    #[allow(
+        clippy::result_large_err,
+        reason = "a decode error keeps the body, path and reason; it is the rare path"
+    )]
     pub fn json<T: DeserializeOwned>(self) -> Result<Response<T>, DecodeError> {
-        match decode_json(&self.body) {
-            Ok(body) => Ok(Response {
-                status: self.status,
-                headers: self.headers,
-                body,
-            }),
-            Err((path, source)) => Err(DecodeError {
+        match lenient::from_slice(&self.body, self.mode) {
+            Ok((body, deviations)) => {
+                lenient::log(self.operation, &deviations);
+                Ok(Response {
+                    status: self.status,
+                    headers: self.headers,
+                    body,
+                    raw: self.body,
+                    deviations,
+                })
+            }
+            Err(error) => Err(DecodeError {
                 operation: self.operation,
                 status: self.status,
-                path,
+                path: error.path,
+                reason: error.reason,
                 request_id: self.request_id(),
-                excerpt: excerpt(&self.body, EXCERPT_LEN),
-                source,
+                body: self.body,
             }),
         }
     }
@@ -161,7 +189,9 @@ impl RawResponse {
         Response {
             status: self.status,
             headers: self.headers,
-            body: self.body,
+            body: self.body.clone(),
+            raw: self.body,
+            deviations: Vec::new(),
         }
     }
 
@@ -171,6 +201,8 @@ impl RawResponse {
             status: self.status,
             headers: self.headers,
             body: (),
+            raw: self.body,
+            deviations: Vec::new(),
         }
     }
 
@@ -181,7 +213,7 @@ impl RawResponse {
         variant: fn(B) -> E,
         fallback: E,
     ) -> Error<E> {
-        let kind = serde_json::from_slice(&self.body).map_or(fallback, variant);
+        let kind = crate::decode::body(&self.body).map_or(fallback, variant);
         self.error(kind)
     }
 
@@ -209,6 +241,7 @@ impl RawResponse {
             error_msg,
             kind,
             body_excerpt,
+            body: self.body,
         })
     }
 }
@@ -259,6 +292,30 @@ mod tests {
     fn undecodable_success_bodies_are_decode_errors() {
         let err = raw(200, "{\"total\": ").json::<Body>().unwrap_err();
         assert_eq!(err.status, StatusCode::OK);
-        assert_eq!(err.excerpt, "{\"total\": ");
+        assert_eq!(err.body.as_ref(), b"{\"total\": ");
+        assert_eq!(err.path, ".");
+    }
+
+    #[test]
+    fn a_drifted_success_body_decodes_and_keeps_its_raw_bytes_and_deviations() {
+        let text = r#"{"error_code":7,"extra":true}"#;
+        let ok = raw(200, text).json::<Body>().unwrap();
+        assert_eq!(ok.error_code, "7");
+        assert_eq!(ok.raw_body().as_ref(), text.as_bytes());
+        let paths: Vec<&str> = ok.deviations().iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["error_code", "extra"]);
+        let err = raw(200, text)
+            .with_mode(Mode::Strict)
+            .json::<Body>()
+            .unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), err.body.as_ref()),
+            ("error_code", text.as_bytes())
+        );
+        assert!(
+            err.to_string()
+                .contains("expected a string, found the number 7"),
+            "{err}"
+        );
     }
 }
