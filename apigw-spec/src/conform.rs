@@ -37,6 +37,53 @@ pub enum ViolationKind {
     OutOfRange,
     /// A request body that is not JSON at all.
     Syntax,
+    /// A value of another JSON type that reads as the documented one (`"2"` for an integer, a
+    /// number for a string, one value for a list; see [`read_as`]): accepted, with a note.
+    Converted,
+}
+
+impl ViolationKind {
+    /// Whether a request with this misfit is still accepted (by the emulator, by the command
+    /// line's local checks): an undocumented field, or a value that reads as the documented
+    /// type. (A body is also accepted with any misfit its operation's own documented examples
+    /// show; see [`request_body`].)
+    pub fn is_tolerated(self) -> bool {
+        matches!(self, ViolationKind::Undocumented | ViolationKind::Converted)
+    }
+}
+
+/// Whether `value`, of another JSON type than `ty`, reads as a `ty` the way the runtime's
+/// lenient decoding reads it (`apigw_runtime::lenient`, documented in docs/spec-format.md
+/// "Reading responses"): a number or boolean for a string, a string holding a number or a
+/// whole float for an integer, a string holding a number for a float, `"true"`/`"false"` or
+/// `0`/`1` for a boolean, one value for a list, a one-item list for an object. For a list or
+/// an object, the value to check further.
+pub fn read_as<'v>(ty: &TypeExpr, value: &'v Value) -> Option<std::borrow::Cow<'v, Value>> {
+    use std::borrow::Cow;
+    let whole = |f: f64, min: f64, max: f64| f.fract() == 0.0 && (min..=max).contains(&f);
+    let readable = match (ty, value) {
+        (TypeExpr::String, Value::Number(_) | Value::Bool(_)) => true,
+        (TypeExpr::Integer, Value::Number(n)) => n
+            .as_f64()
+            .is_some_and(|f| whole(f, i32::MIN.into(), i32::MAX.into())),
+        (TypeExpr::Long, Value::Number(n)) => n
+            .as_f64()
+            .is_some_and(|f| whole(f, i64::MIN as f64, i64::MAX as f64)),
+        (TypeExpr::Integer, Value::String(s)) => s.trim().parse::<i32>().is_ok(),
+        (TypeExpr::Long, Value::String(s)) => s.trim().parse::<i64>().is_ok(),
+        (TypeExpr::Float, Value::String(s)) => s.trim().parse::<f64>().is_ok_and(f64::is_finite),
+        (TypeExpr::Boolean, Value::String(s)) => {
+            matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "false")
+        }
+        (TypeExpr::Boolean, Value::Number(n)) => matches!(n.as_u64(), Some(0 | 1)),
+        (TypeExpr::Array(_), Value::Null | Value::Array(_)) => false,
+        (TypeExpr::Array(_), one) => return Some(Cow::Owned(Value::Array(vec![one.clone()]))),
+        (TypeExpr::Named(_), Value::Array(items)) if items.len() == 1 && items[0].is_object() => {
+            return Some(Cow::Borrowed(&items[0]));
+        }
+        _ => false,
+    };
+    readable.then_some(Cow::Borrowed(value))
 }
 
 /// Every way `value` does not fit `ty` (as documented in `spec`); empty when it fits.
@@ -106,7 +153,10 @@ pub fn request_params(
             _ if values.len() > 1 => return Err(mistyped("is given more than once".into())),
             ty => scalar_value(ty, values[0]).map_err(mistyped)?,
         };
-        if let Some(v) = conform_schema(spec, schema, &value).into_iter().next() {
+        if let Some(v) = conform_schema(spec, schema, &value)
+            .into_iter()
+            .find(|v| !v.kind.is_tolerated())
+        {
             return Err(violation(v.kind, v.message));
         }
     }
@@ -141,8 +191,8 @@ fn scalar_value(ty: &TypeExpr, text: &str) -> Result<Value, String> {
 
 /// Checks a request body against the operation's documented JSON body, and returns it
 /// decoded: `None` when the operation takes no body, takes a form (accepted as it comes), or
-/// takes an optional body and got none. The first misfit other than an undocumented field is
-/// returned; its `path` is `body` when the body is missing or not JSON, else the place in the
+/// takes an optional body and got none. The first misfit that is not
+/// [tolerated](ViolationKind::is_tolerated) is returned; its `path` is `body` when the body is missing or not JSON, else the place in the
 /// body (`.` for the whole of it).
 pub fn request_body(spec: &Spec, body: &[u8]) -> Result<Option<Value>, Violation> {
     let Some(documented) = &spec.body else {
@@ -168,13 +218,42 @@ pub fn request_body(spec: &Spec, body: &[u8]) -> Result<Option<Value>, Violation
         kind: ViolationKind::Syntax,
         message: format!("is not valid JSON: {e}"),
     })?;
+    // What the page's own examples do is what the service evidently accepts (a field the
+    // table calls required but the example leaves out, a value outside a documented range or
+    // enumeration): the same misfit at the same place is accepted.
+    let evidenced: Vec<(String, ViolationKind)> = documented
+        .examples
+        .iter()
+        .filter_map(|e| serde_json::from_str::<Value>(&e.json.value).ok())
+        .flat_map(|example| conform(spec, &documented.ty.value, &example))
+        .map(|v| (without_indices(&v.path), v.kind))
+        .collect();
     match conform(spec, &documented.ty.value, &value)
         .into_iter()
-        .find(|v| v.kind != ViolationKind::Undocumented)
-    {
+        .find(|v| {
+            !v.kind.is_tolerated() && !evidenced.contains(&(without_indices(&v.path), v.kind))
+        }) {
         Some(v) => Err(v),
         None => Ok(Some(value)),
     }
+}
+
+/// `tags[3].value` → `tags[].value`: a place in any item of a list.
+fn without_indices(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => {
+                in_index = false;
+                out.push_str("[]");
+            }
+            _ if !in_index => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn walk(
@@ -214,10 +293,24 @@ fn walk(
         _ => false,
     };
     if !fits {
+        let Some(read) = read_as(ty, value) else {
+            push(
+                ViolationKind::Type,
+                format!("expected {}, found {}", describe(ty), kind_of(value)),
+            );
+            return;
+        };
         push(
-            ViolationKind::Type,
-            format!("expected {}, found {}", describe(ty), kind_of(value)),
+            ViolationKind::Converted,
+            format!(
+                "expected {}, found {} (read as one)",
+                describe(ty),
+                kind_of(value)
+            ),
         );
+        if matches!(ty, TypeExpr::Array(_) | TypeExpr::Named(_)) {
+            walk(spec, ty, schema, &read, path, out);
+        }
         return;
     }
     if let Some(schema) = schema {
@@ -259,6 +352,9 @@ fn walk(
                         message: format!("required field `{}` is missing", field.name.value),
                     }),
                     None | Some(Value::Null) => {}
+                    // An empty string for an optional value: no value (pages' examples send
+                    // `""` for fields with a minimum length).
+                    Some(Value::String(text)) if text.is_empty() => {}
                     Some(v) => walk(
                         spec,
                         &field.schema.ty.value,
@@ -288,7 +384,9 @@ fn constraints(schema: &Schema, value: &Value, push: &mut impl FnMut(ViolationKi
         && !matches!(value, Value::Array(_))
     {
         let listed = e.values.iter().any(|v| match (&v.value.value, value) {
-            (Literal::String(s), Value::String(x)) => s == x,
+            // Without regard to ASCII case: pages write `HTTP` in a table and `http` in their
+            // examples, and servers answer either.
+            (Literal::String(s), Value::String(x)) => s.eq_ignore_ascii_case(x),
             (Literal::Number(n), Value::Number(x)) => x.as_f64() == Some(n.as_f64()),
             (Literal::Boolean(b), Value::Bool(x)) => b == x,
             _ => false,
@@ -427,7 +525,7 @@ minimum = 0
             "things": [
                 {"status": 3, "size": -1, "extra": true},
                 {"name": "toolong", "status": "1"},
-                {"name": "ok"}
+                {"name": "ok", "status": [1, 2]}
             ]
         });
         let found: Vec<(String, ViolationKind)> = conform(&spec, &ty, &value)
@@ -443,7 +541,8 @@ minimum = 0
                 ("things[0].size".to_owned(), ViolationKind::OutOfRange),
                 ("things[0].extra".to_owned(), ViolationKind::Undocumented),
                 ("things[1].name".to_owned(), ViolationKind::OutOfRange),
-                ("things[1].status".to_owned(), ViolationKind::Type),
+                ("things[1].status".to_owned(), ViolationKind::Converted),
+                ("things[2].status".to_owned(), ViolationKind::Type),
             ]
         );
     }
@@ -570,6 +669,8 @@ max_length = 5
             NotEnumerated,
             auto,
         );
+        // Enumerated values match without regard to ASCII case.
+        assert_eq!(refused(&spec, &id, &with(&[("status", "OFF")])), None);
         let three = with(&[("tags", "a"), ("tags", "b"), ("tags", "c")]);
         refuses(
             &id,
@@ -605,6 +706,27 @@ max_length = 5
         assert_eq!(
             refused(r#"{"name": "toolong"}"#),
             Some(("name".into(), ViolationKind::OutOfRange))
+        );
+        assert_eq!(
+            refused(r#"{"name": 12}"#),
+            None,
+            "a number reads as a string"
+        );
+
+        // What the page's own example does is accepted: here a name over its maximum length.
+        let shown = crate::load(
+            "update.toml",
+            &REQUEST.replace(
+                "[body]\ntype = \"Thing\"\n",
+                "[body]\ntype = \"Thing\"\n\n[[body.examples]]\njson = '{\"name\": \"a longer name\"}'\n",
+            ),
+        )
+        .unwrap();
+        assert!(request_body(&shown, br#"{"name": "toolong"}"#).is_ok());
+        assert_eq!(
+            request_body(&shown, b"{}").err().map(|v| (v.path, v.kind)),
+            Some(("name".into(), ViolationKind::Missing)),
+            "other misfits are still refused"
         );
 
         // An optional body may be left out; a form is taken as it comes; no body, no check.
