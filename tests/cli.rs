@@ -389,3 +389,65 @@ fn every_service_answers_a_call_from_the_command_line() {
         );
     }
 }
+
+/// The issue's own case: a server whose ListApiVersionsV2 reply has `"total":"2"`.
+async fn drifted_reply(strict: bool) -> Output {
+    let body = r#"{"size":1,"total":"2","api_versions":[{"version_id":"v1","status":1}]}"#;
+    let reply = ResponseTemplate::new(200).set_body_raw(body, "application/json");
+    let server = Loopback::scripted(method("GET"), vec![reply]).await;
+    let uri = server.uri();
+    tokio::task::spawn_blocking(move || {
+        let mut args = vec![
+            "--endpoint",
+            &uri,
+            "--project-id",
+            PROJECT,
+            "--token",
+            TOKEN,
+            "apig",
+            "list-api-versions-v2",
+            "--instance-id",
+            "demo",
+            "--api-id",
+            "demo",
+        ];
+        if strict {
+            args.push("--strict");
+        }
+        apigw(&args)
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_reply_that_differs_from_its_documentation_is_printed_with_the_difference_named() {
+    let out = drifted_reply(false).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["total"], 2, "read as the documented integer");
+    assert_eq!(
+        body["api_versions"][0]["version_id"], "v1",
+        "the rest is kept"
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "ListApiVersionsV2: the response differs from its documentation at `total`: expected an integer, found the string \"2\" (converted)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn strict_mode_prints_the_body_as_it_came_then_the_error() {
+    let out = drifted_reply(true).await;
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with(r#"{"size":1,"total":"2""#), "{stdout}");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("at `total`: expected an integer, found the string \"2\""),
+        "{stderr}"
+    );
+}

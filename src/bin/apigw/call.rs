@@ -19,8 +19,9 @@ pub enum Failure {
     Service(String),
     /// Nothing (complete) came back (exit 4).
     Transport(String),
-    /// A response that does not match its documentation (exit 5).
-    Decode(String),
+    /// A response that cannot be read (not JSON; with `--strict`, one that differs from its
+    /// documentation): the message and the body as it came (exit 5).
+    Decode(String, Vec<u8>),
 }
 
 /// A successful result.
@@ -159,7 +160,16 @@ pub async fn call(
         return Ok(Outcome::Bytes(raw.body().to_vec()));
     }
     match (op.dynamic.decode)(raw) {
-        Ok(response) => Ok(Outcome::Json(response.into_body())),
+        Ok(response) => {
+            // Read as a person would: say where it differs from its documentation.
+            for deviation in response.deviations() {
+                eprintln!(
+                    "apigw: warning: {}: the response differs from its documentation {deviation}",
+                    op.dynamic.meta.id
+                );
+            }
+            Ok(Outcome::Json(response.into_body()))
+        }
         Err(runtime::Error::Service(e)) => {
             let mut line = match (&e.error_code, &e.error_msg) {
                 (Some(code), Some(msg)) => format!("{code}: {msg}"),
@@ -172,7 +182,7 @@ pub async fn call(
             }
             Err(Failure::Service(line))
         }
-        Err(runtime::Error::Decode(e)) => Err(Failure::Decode(e.to_string())),
+        Err(runtime::Error::Decode(e)) => Err(Failure::Decode(e.to_string(), e.body.to_vec())),
         Err(other) => Err(Failure::Transport(other.to_string())),
     }
 }

@@ -31,6 +31,7 @@ const GLOBAL: &[(&str, bool)] = &[
     ("output", true),
     ("body", true),
     ("all", false),
+    ("strict", false),
     ("help", false),
 ];
 
@@ -125,7 +126,7 @@ pub fn command(
              Endpoint, project and credentials come from the options or from OS_REGION_NAME, APIGW_ENDPOINT, \
              APIGW_ENDPOINT_<SERVICE>, HUAWEICLOUD_SDK_PROJECT_ID / OS_PROJECT_ID, HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK or OS_AUTH_TOKEN. \
              With no endpoint and no region, an embedded emulator answers (no cloud account needed).\n\n\
-             Exit codes: 0 success, 2 usage error (nothing sent), 3 service error, 4 transport error, 5 undecodable response.",
+             Exit codes: 0 success, 2 usage error (nothing sent), 3 service error, 4 transport error, 5 undecodable response (or, with --strict, one that differs from its documentation).",
         )
         .subcommand_required(true)
         .arg_required_else_help(true)
@@ -135,6 +136,13 @@ pub fn command(
         .arg(global("token", "TOKEN", "An IAM token [env: OS_AUTH_TOKEN]"))
         .arg(global("ak", "AK", "Access key for AK/SK signing [env: HUAWEICLOUD_SDK_AK]"))
         .arg(global("sk", "SK", "Secret key for AK/SK signing [env: HUAWEICLOUD_SDK_SK]"))
+        .arg(
+            Arg::new("strict")
+                .long("strict")
+                .global(true)
+                .action(clap::ArgAction::SetTrue)
+                .help("Refuse a response that differs from its documentation in any way: print the body as it came, then the error (exit 5). Without it, such a response is read as a person would and each difference is named on stderr [env: APIGW_STRICT=1]"),
+        )
         .arg(
             global("output", "FORMAT", "How results are printed")
                 .value_parser(["json", "table"])

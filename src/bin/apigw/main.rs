@@ -166,6 +166,9 @@ async fn run(
         }
         _ => {}
     }
+    if sub.get_flag_if_present("strict") {
+        config = config.strict(true);
+    }
     let client = match config.build().and_then(|c| Client::for_service(c, service)) {
         Ok(client) => client,
         Err(e) => {
@@ -205,7 +208,13 @@ async fn run(
             eprintln!("apigw: {m}");
             ExitCode::from(4)
         }
-        Err(Failure::Decode(m)) => {
+        Err(Failure::Decode(m, body)) => {
+            // The body as it came, then why it was refused: nothing is lost.
+            let mut stdout = std::io::stdout();
+            let _ = stdout.write_all(&body);
+            if !body.ends_with(b"\n") {
+                let _ = stdout.write_all(b"\n");
+            }
             eprintln!("apigw: {m}");
             ExitCode::from(5)
         }
