@@ -550,7 +550,16 @@ impl<'de> Deserializer<'de> for De<'_, 'de> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        // A free-form value (`serde_json::Value`): anything goes, as it came.
+        // A free-form value (`serde_json::Value`): anything goes, as it came; only a required
+        // one that is not there at all is a deviation.
+        if self.missing {
+            self.cx.deviate(
+                self.path,
+                "a value (a required field)",
+                "no field",
+                ReadAs::Default,
+            )?;
+        }
         let result = match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
