@@ -225,12 +225,16 @@ fn place_is_optional_null(mutation: &Mutation) -> bool {
     mutation.kind == "null" && mutation.optional
 }
 
+/// The decoded body (as JSON) with the paths of its deviations, or the error; `Err(())` for
+/// a panic.
+type Decoded = Result<(Value, Vec<String>), Error<Value>>;
+
 fn decode(
     op: &DynOperation,
     status: StatusCode,
     body: &Value,
     mode: Mode,
-) -> Result<Result<(Value, Vec<String>), Error<Value>>, ()> {
+) -> Result<Decoded, ()> {
     let raw = RawResponse::new(
         op.meta.id,
         status,
