@@ -227,7 +227,7 @@ fn place_is_optional_null(mutation: &Mutation) -> bool {
 
 /// The decoded body (as JSON) with the paths of its deviations, or the error; `Err(())` for
 /// a panic.
-type Decoded = Result<(Value, Vec<String>), Error<Value>>;
+type Decoded = Result<(Value, Vec<String>), Box<Error<Value>>>;
 
 fn decode(
     op: &DynOperation,
@@ -251,6 +251,7 @@ fn decode(
                 .collect();
             (response.into_body(), paths)
         })
+        .map_err(Box::new)
     }))
     .map_err(|_| ())
 }
