@@ -107,6 +107,21 @@ fn connections_body(n: usize) -> Vec<u8> {
     serde_json::to_vec(&json!({"total": n, "size": n, "connections": items})).unwrap()
 }
 
+/// `body` with every item's integer `status` or `marker_id` written as a string.
+fn drift(body: &[u8]) -> Vec<u8> {
+    let mut value: Value = serde_json::from_slice(body).unwrap();
+    for list in ["api_versions", "connections"] {
+        for item in value[list].as_array_mut().into_iter().flatten() {
+            for field in ["status", "marker_id"] {
+                if let Some(n) = item.get(field).and_then(Value::as_i64) {
+                    item[field] = json!(n.to_string());
+                }
+            }
+        }
+    }
+    serde_json::to_vec(&value).unwrap()
+}
+
 fn raw(body: &[u8]) -> RawResponse {
     RawResponse::new(
         "Bench",
@@ -134,6 +149,26 @@ fn decode(c: &mut Criterion) {
                         black_box(raw.json::<ListApiVersionsV2Response>().unwrap());
                     } else {
                         black_box(raw.json::<ListEndpointConnectionsResponse>().unwrap());
+                    }
+                },
+                criterion::BatchSize::SmallInput,
+            )
+        });
+        // The same body where a server drifted from the documentation in every item (a number
+        // in a string): decoded leniently, with one deviation per item.
+        let drifted = drift(&body);
+        group.bench_function("generated_drifted", |b| {
+            b.iter_batched(
+                || raw(&drifted),
+                |raw| {
+                    if versions {
+                        let r = raw.json::<ListApiVersionsV2Response>().unwrap();
+                        assert_eq!(r.deviations().len(), 500);
+                        black_box(r);
+                    } else {
+                        let r = raw.json::<ListEndpointConnectionsResponse>().unwrap();
+                        assert_eq!(r.deviations().len(), 500);
+                        black_box(r);
                     }
                 },
                 criterion::BatchSize::SmallInput,
