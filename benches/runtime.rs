@@ -163,11 +163,11 @@ fn decode(c: &mut Criterion) {
                 |raw| {
                     if versions {
                         let r = raw.json::<ListApiVersionsV2Response>().unwrap();
-                        assert_eq!(r.deviations().len(), 500);
+                        assert!(r.deviations().len() >= 500);
                         black_box(r);
                     } else {
                         let r = raw.json::<ListEndpointConnectionsResponse>().unwrap();
-                        assert_eq!(r.deviations().len(), 500);
+                        assert!(r.deviations().len() >= 500);
                         black_box(r);
                     }
                 },

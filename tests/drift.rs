@@ -6,6 +6,9 @@
 //! the mutation did not touch decodes to the value it has in the unmutated body; the mutation
 //! is reported as a deviation at its path; strict decoding refuses the body.
 //!
+//! The spec's request checks (`apigw_spec::conform`) are held to the same reading: a value the
+//! runtime converts is one they call converted, and only that.
+//!
 //! `null` for an optional field is how bodies (and 562 of the reference's own examples) say
 //! "no value": it decodes as absent and is no deviation, so it is checked to decode as absent,
 //! not to be reported.
@@ -15,9 +18,12 @@ mod support;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use apigw_apig::runtime::{
-    DynOperation, Error, RawResponse, StatusCode, header::HeaderMap, lenient::Mode,
+    DynOperation, Error, RawResponse, StatusCode,
+    header::HeaderMap,
+    lenient::{Mode, ReadAs},
 };
 use apigw_spec::check::materialized_enum;
+use apigw_spec::conform::{ViolationKind, conform};
 use apigw_spec::{Spec, TypeExpr};
 use serde_json::{Value, json};
 
@@ -227,14 +233,9 @@ fn place_is_optional_null(mutation: &Mutation) -> bool {
 
 /// The decoded body (as JSON) with the paths of its deviations, or the error; `Err(())` for
 /// a panic.
-type Decoded = Result<(Value, Vec<String>), Box<Error<Value>>>;
+type Decoded = Result<(Value, Vec<(String, ReadAs)>), Box<Error<Value>>>;
 
-fn decode(
-    op: &DynOperation,
-    status: StatusCode,
-    body: &Value,
-    mode: Mode,
-) -> Result<Decoded, ()> {
+fn decode(op: &DynOperation, status: StatusCode, body: &Value, mode: Mode) -> Result<Decoded, ()> {
     let raw = RawResponse::new(
         op.meta.id,
         status,
@@ -243,15 +244,16 @@ fn decode(
     )
     .with_mode(mode);
     catch_unwind(AssertUnwindSafe(|| {
-        (op.decode)(raw).map(|response| {
-            let paths = response
-                .deviations()
-                .iter()
-                .map(|d| d.path.clone())
-                .collect();
-            (response.into_body(), paths)
-        })
-        .map_err(Box::new)
+        (op.decode)(raw)
+            .map(|response| {
+                let paths = response
+                    .deviations()
+                    .iter()
+                    .map(|d| (d.path.clone(), d.read_as.clone()))
+                    .collect();
+                (response.into_body(), paths)
+            })
+            .map_err(Box::new)
     }))
     .map_err(|_| ())
 }
@@ -323,8 +325,19 @@ fn every_example_of_every_service_survives_every_drift() {
                         if got != want {
                             failures.push(format!("{what}: other fields changed"));
                         }
+                        let reported = deviations.iter().find(|(p, _)| *p == mutation.path);
+                        // The spec's checks read values by the same rule as the runtime: a
+                        // value the runtime converted is one `conform` calls converted.
+                        let converted = conform(&spec, ty, &mutation.body)
+                            .into_iter()
+                            .any(|v| v.path == mutation.path && v.kind == ViolationKind::Converted);
+                        if converted != reported.is_some_and(|(_, r)| *r == ReadAs::Converted) {
+                            failures.push(format!(
+                                "{what}: conform says converted: {converted}, runtime: {reported:?}"
+                            ));
+                        }
                         if mutation.reported {
-                            if !deviations.contains(&mutation.path) {
+                            if reported.is_none() {
                                 failures.push(format!("{what}: not reported ({deviations:?})"));
                             }
                             if strict.is_ok() {

@@ -22,10 +22,13 @@
 //! | anything else | a required value | its default |
 //!
 //! In [`Mode::Strict`] the first deviation is an [`Error`] naming its path instead, so a test
-//! suite can catch drift. Decoding goes through a [`serde_json::Value`] and one deserializer
-//! of this module, for success bodies, error bodies and re-encoded request bodies alike, so
-//! each generated type's `Deserialize` is compiled for one deserializer beside
-//! `serde_json`'s own.
+//! suite can catch drift.
+//!
+//! A body exactly as documented is decoded in one streaming pass of `serde_json` (which only
+//! watches for skipped fields and undocumented enumeration values); any other is parsed into a
+//! [`serde_json::Value`] and read by this module's deserializer, which finds every deviation.
+//! Success bodies, error bodies and re-encoded request bodies all go this way, so each
+//! generated type's `Deserialize` is compiled for these two deserializers only.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -37,6 +40,8 @@ use serde::de::{
     Visitor,
 };
 use serde_json::{Map, Number, Value};
+
+mod watch;
 
 /// Whether a body that differs from its documentation decodes (with [`Deviation`]s) or fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -123,6 +128,11 @@ pub fn from_slice<T: DeserializeOwned>(
     body: &[u8],
     mode: Mode,
 ) -> Result<(T, Vec<Deviation>), Error> {
+    // A body exactly as documented is read in one streaming pass; any other goes through a
+    // `Value`, where every deviation is found, read and reported with its path.
+    if let Some(value) = watch::conforming(body) {
+        return Ok((value, Vec::new()));
+    }
     let value: Value = serde_json::from_slice(body).map_err(|e| Error {
         path: ".".to_owned(),
         reason: e.to_string(),
@@ -206,6 +216,7 @@ fn without_indices(path: &str) -> String {
 /// so that the deserializer of this module records it (elsewhere it is a no-op).
 pub(crate) fn unknown_enum_value() {
     UNKNOWN_VALUE.with(|flag| flag.set(true));
+    watch::note();
 }
 
 thread_local! {

@@ -354,7 +354,8 @@ fn walk(
                     None | Some(Value::Null) => {}
                     // An empty string for an optional value: no value (pages' examples send
                     // `""` for fields with a minimum length).
-                    Some(Value::String(text)) if text.is_empty() => {}
+                    Some(Value::String(text))
+                        if text.is_empty() && field.schema.ty.value == TypeExpr::String => {}
                     Some(v) => walk(
                         spec,
                         &field.schema.ty.value,
