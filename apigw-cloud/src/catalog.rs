@@ -97,10 +97,7 @@ pub(crate) fn base_url(url: &str, project_id: Option<&str>) -> String {
     let _ = query; // a catalog URL has none; an auth URL's is not kept
     let scheme_end = head.find("://").map_or(0, |i| i + 3);
     let mut base = head.trim_end_matches('/').to_owned();
-    loop {
-        let Some(slash) = base.rfind('/').filter(|&slash| slash >= scheme_end) else {
-            break;
-        };
+    while let Some(slash) = base.rfind('/').filter(|&slash| slash >= scheme_end) {
         let last = &base[slash + 1..];
         let is_version = last.strip_prefix('v').is_some_and(|v| {
             !v.is_empty()

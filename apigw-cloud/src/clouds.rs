@@ -243,8 +243,8 @@ impl CloudsFile {
                     Some((first, earlier)) if *earlier != text => {
                         return Err(CloudError::Contradiction {
                             key,
-                            first: source(first),
-                            second: source(path),
+                            first: Box::new(source(first)),
+                            second: Box::new(source(path)),
                             values: shown_pair(key, earlier, &text),
                         });
                     }

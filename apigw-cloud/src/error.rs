@@ -47,9 +47,9 @@ pub enum CloudError {
         /// The setting.
         key: Key,
         /// Where the first value comes from.
-        first: Source,
+        first: Box<Source>,
         /// Where the second one comes from.
-        second: Source,
+        second: Box<Source>,
         /// The two values (empty for secrets).
         values: String,
     },

@@ -247,12 +247,10 @@ async fn connect_with_password(
         });
     Ok(Connection {
         config,
-        project_name: project
-            .and_then(|p| p.name.clone())
-            .or_else(|| match scope {
-                Scope::ProjectName(name) => Some(name),
-                _ => None,
-            }),
+        project_name: project.and_then(|p| p.name.clone()).or(match scope {
+            Scope::ProjectName(name) => Some(name),
+            _ => None,
+        }),
         project_from,
         user,
         catalog,

@@ -443,8 +443,8 @@ impl Loader {
                 Some((first, earlier)) if earlier != value => {
                     return Err(CloudError::Contradiction {
                         key: info.key,
-                        first: Source::Env(first),
-                        second: Source::Env(name),
+                        first: Box::new(Source::Env(first)),
+                        second: Box::new(Source::Env(name)),
                         values: shown_pair(info.key, earlier, value),
                     });
                 }
@@ -517,8 +517,8 @@ impl Profile {
         {
             return Err(CloudError::Contradiction {
                 key: a,
-                first: x.source.clone(),
-                second: y.source.clone(),
+                first: Box::new(x.source.clone()),
+                second: Box::new(y.source.clone()),
                 values: shown_pair(a, x.value.expose(), y.value.expose()),
             });
         }
