@@ -121,6 +121,57 @@ pub(crate) fn base_url(url: &str, project_id: Option<&str>) -> String {
 mod tests {
     use super::*;
 
+    fn service(service_type: &str, name: &str, endpoints: &[(&str, &str, &str)]) -> Catalog {
+        Catalog {
+            r#type: Some(service_type.into()),
+            name: Some(name.into()),
+            endpoints: Some(
+                endpoints
+                    .iter()
+                    .map(|(interface, region, url)| Endpoints {
+                        interface: Some((*interface).into()),
+                        region: Some((*region).into()),
+                        url: Some((*url).into()),
+                        ..Endpoints::default()
+                    })
+                    .collect(),
+            ),
+            ..Catalog::default()
+        }
+    }
+
+    #[test]
+    fn the_public_endpoint_of_the_region_else_the_one_for_every_region() {
+        let catalog = [
+            service(
+                "ecs",
+                "ecs",
+                &[
+                    ("internal", "eu-de", "https://internal.example/v1/p"),
+                    ("public", "eu-nl", "https://ecs.eu-nl.example/v1/p"),
+                    ("public", "eu-de", "https://ecs.eu-de.example/v1/p"),
+                ],
+            ),
+            service(
+                "identity",
+                "iam",
+                &[("public", "*", "https://iam.example/v3")],
+            ),
+            service(
+                "vpc",
+                "vpc",
+                &[("public", "eu-nl", "https://vpc.eu-nl.example")],
+            ),
+        ];
+        let found = endpoints(&catalog, Some("eu-de"), Some("p"));
+        let services = by_service(&found);
+        assert_eq!(services["ecs"], "https://ecs.eu-de.example");
+        assert_eq!(services["identity"], "https://iam.example");
+        assert_eq!(services["iam"], "https://iam.example", "by its name too");
+        assert!(!services.contains_key("vpc"), "no endpoint in eu-de");
+        assert_eq!(found[0].url, "https://ecs.eu-de.example/v1/p");
+    }
+
     #[test]
     fn versions_and_projects_are_cut_off() {
         let p = Some("0123abc");
