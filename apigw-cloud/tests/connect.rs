@@ -452,3 +452,28 @@ fn a_password_in_a_file_others_can_read_is_warned_about() {
         profile.warnings()
     );
 }
+
+#[tokio::test]
+async fn an_auth_url_that_is_not_a_url_names_its_source() {
+    let empty = folder("url");
+    let profile = loader(
+        &empty,
+        &[
+            ("OS_AUTH_URL", "iam.example/v3"),
+            ("OS_USERNAME", USER),
+            ("OS_PASSWORD", PASSWORD),
+            ("OS_USER_DOMAIN_NAME", DOMAIN),
+        ],
+    )
+    .resolve()
+    .unwrap();
+    let m = connect(&profile, Config::builder())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        m.starts_with("invalid `auth.auth_url` (environment variable OS_AUTH_URL): ")
+            && m.contains("iam.example"),
+        "{m}"
+    );
+}
