@@ -27,11 +27,30 @@
 //! let ecs_endpoint = emulator.service_url("ecs").unwrap(); // http://127.0.0.1:PORT/ecs
 //! # Ok(()) }
 //! ```
+//!
+//! With an [`Identity`] ([`Emulator::start_cloud`]) it is a small cloud: IAM's token
+//! operation (`POST /<iam>/v3/auth/tokens`) answers the users it knows with a token
+//! (`X-Subject-Token`) of the configured lifetime and a catalog pointing at the emulator for
+//! every service, a wrong password with the documented 401, and every other call needs a
+//! token it issued that has not expired (a 401 otherwise; AK/SK signatures are still judged
+//! by their shape).
+//!
+//! ```no_run
+//! # async fn run(iam: Vec<apigw_spec::Spec>, ecs: Vec<apigw_spec::Spec>) -> std::io::Result<()> {
+//! use apigw_emulator::{Emulator, Identity, User};
+//! let identity = Identity::new("iam", "eu-de").user(User::new("alice", "secret", "OTC-EU-DE-1"));
+//! let cloud = Emulator::start_cloud([("iam", iam), ("ecs", ecs)], identity).await?;
+//! println!("auth_url: {}/v3", cloud.service_url("iam").unwrap());
+//! # Ok(()) }
+//! ```
 #![deny(missing_docs)]
 
 pub mod auth;
+mod identity;
 pub mod respond;
 pub mod routes;
+
+pub use identity::{Identity, TOKENS_PATH, User};
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -64,12 +83,20 @@ pub const PROJECT_ID: &str = "0e3a5b9c0d1f2436587a9b0c1d2e3f40";
 const MAX_REQUEST_BODY: usize = 16 * 1024 * 1024;
 
 /// A running emulator; it stops when dropped.
-#[derive(Debug)]
 pub struct Emulator {
     address: SocketAddr,
-    /// The services mounted under a prefix, in the order given (none: one at the root).
-    services: Vec<String>,
+    state: Arc<State>,
     task: tokio::task::JoinHandle<()>,
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("address", &self.address)
+            .field("services", &self.state.services)
+            .field("identity", &self.state.identity)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Emulator {
@@ -85,11 +112,8 @@ impl Emulator {
         address: SocketAddr,
         specs: impl IntoIterator<Item = Spec>,
     ) -> std::io::Result<Self> {
-        let state = State {
-            mount: Mount::Root(Service::new(specs.into_iter().collect())),
-            requests: AtomicU64::new(0),
-        };
-        Self::serve_on(address, state, Vec::new()).await
+        let mount = Mount::Root(Service::new(specs.into_iter().collect()));
+        Self::serve_on(address, mount, None).await
     }
 
     /// Starts an emulator of several services on a free loopback port: each `(name, specs)`
@@ -121,6 +145,48 @@ impl Emulator {
         N: Into<String>,
         S: IntoIterator<Item = Spec>,
     {
+        Self::serve_on(address, Self::mount(services)?, None).await
+    }
+
+    /// [`Emulator::start_services`] with an identity service: see [`Identity`] and the
+    /// crate's documentation.
+    ///
+    /// # Errors
+    /// As [`Emulator::start_services`].
+    pub async fn start_cloud<N, S>(
+        services: impl IntoIterator<Item = (N, S)>,
+        identity: Identity,
+    ) -> std::io::Result<Self>
+    where
+        N: Into<String>,
+        S: IntoIterator<Item = Spec>,
+    {
+        Self::bind_cloud(SocketAddr::from(([127, 0, 0, 1], 0)), services, identity).await
+    }
+
+    /// [`Emulator::start_cloud`] on `address` (port 0 picks a free one).
+    ///
+    /// # Errors
+    /// As [`Emulator::start_services`].
+    pub async fn bind_cloud<N, S>(
+        address: SocketAddr,
+        services: impl IntoIterator<Item = (N, S)>,
+        identity: Identity,
+    ) -> std::io::Result<Self>
+    where
+        N: Into<String>,
+        S: IntoIterator<Item = Spec>,
+    {
+        let issuer = identity::Issuer::new(identity);
+        Self::serve_on(address, Self::mount(services)?, Some(issuer)).await
+    }
+
+    /// Each service under its prefix; an error for a name given twice or not a segment.
+    fn mount<N, S>(services: impl IntoIterator<Item = (N, S)>) -> std::io::Result<Mount>
+    where
+        N: Into<String>,
+        S: IntoIterator<Item = Spec>,
+    {
         let mut mounted: Vec<(String, Service)> = Vec::new();
         for (name, specs) in services {
             let name = name.into();
@@ -141,27 +207,53 @@ impl Emulator {
             let service = Service::new(specs.into_iter().collect());
             mounted.push((name, service));
         }
-        let names = mounted.iter().map(|(name, _)| name.clone()).collect();
-        let state = State {
-            mount: Mount::Prefixed(mounted),
-            requests: AtomicU64::new(0),
-        };
-        Self::serve_on(address, state, names).await
+        Ok(Mount::Prefixed(mounted))
     }
 
     async fn serve_on(
         address: SocketAddr,
-        state: State,
-        services: Vec<String>,
+        mount: Mount,
+        identity: Option<identity::Issuer>,
     ) -> std::io::Result<Self> {
         let listener = TcpListener::bind(address).await?;
         let address = listener.local_addr()?;
-        let task = tokio::spawn(serve(listener, Arc::new(state)));
-        Ok(Self {
+        let mut services: Vec<String> = match &mount {
+            Mount::Root(_) => Vec::new(),
+            Mount::Prefixed(mounted) => mounted.iter().map(|(name, _)| name.clone()).collect(),
+        };
+        if let Some(issuer) = &identity {
+            let iam = issuer.identity.service();
+            if !services.iter().any(|s| s == iam) {
+                services.push(iam.to_owned());
+            }
+        }
+        let state = Arc::new(State {
+            mount,
+            requests: AtomicU64::new(0),
+            identity,
             address,
             services,
+        });
+        let task = tokio::spawn(serve(listener, state.clone()));
+        Ok(Self {
+            address,
+            state,
             task,
         })
+    }
+
+    /// How many tokens the identity service has issued (0 without one): what a test of a
+    /// client's token renewal counts.
+    pub fn tokens_issued(&self) -> u64 {
+        self.state.identity.as_ref().map_or(0, |i| i.issued())
+    }
+
+    /// Makes every token issued so far invalid (as a password change does): calls with them
+    /// get a 401 until their client obtains a new one.
+    pub fn revoke_tokens(&self) {
+        if let Some(issuer) = &self.state.identity {
+            issuer.revoke_all();
+        }
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
@@ -173,7 +265,8 @@ impl Emulator {
     /// `http://127.0.0.1:41234/ecs`; `None` for a name not served (and for every name when
     /// one set of specs is served at the root).
     pub fn service_url(&self, name: &str) -> Option<String> {
-        self.services
+        self.state
+            .services
             .iter()
             .any(|known| known == name)
             .then(|| format!("http://{}/{name}", self.address))
@@ -182,7 +275,7 @@ impl Emulator {
     /// The names of the services mounted under a prefix, in the order given (empty when one
     /// set of specs is served at the root).
     pub fn services(&self) -> impl Iterator<Item = &str> {
-        self.services.iter().map(String::as_str)
+        self.state.services.iter().map(String::as_str)
     }
 
     /// The address it listens on.
@@ -216,6 +309,37 @@ fn is_segment(name: &str) -> bool {
 struct State {
     mount: Mount,
     requests: AtomicU64,
+    /// The identity service, if the emulator has one.
+    identity: Option<identity::Issuer>,
+    address: SocketAddr,
+    /// The names served under a prefix (with the identity service's).
+    services: Vec<String>,
+}
+
+impl State {
+    /// Whether a request's credentials are accepted: with an identity service, a token it
+    /// issued that has not expired (or an AK/SK signature of the right shape); without one,
+    /// credentials of a known shape.
+    fn authenticated(&self, header: impl Fn(&str) -> Option<String>) -> bool {
+        match (&self.identity, header("x-auth-token")) {
+            (Some(issuer), Some(token)) => issuer.valid(&token),
+            _ => auth::authenticated(header),
+        }
+    }
+
+    /// Whether `method` `path` is the identity service's token operation.
+    fn is_token_request(&self, method: &hyper::Method, path: &str) -> bool {
+        let Some(issuer) = &self.identity else {
+            return false;
+        };
+        let within = match &self.mount {
+            Mount::Root(_) => Some(path),
+            Mount::Prefixed(_) => path
+                .strip_prefix('/')
+                .and_then(|p| p.strip_prefix(issuer.identity.service())),
+        };
+        *method == hyper::Method::POST && within == Some(identity::TOKENS_PATH)
+    }
 }
 
 /// Where the specs are served.
@@ -284,7 +408,13 @@ async fn handle(
         "emu-{:08x}",
         state.requests.fetch_add(1, Ordering::Relaxed) + 1
     );
-    let (status, body) = answer(&state, request).await;
+    let (status, body, subject_token) =
+        if state.is_token_request(request.method(), request.uri().path()) {
+            issue_token(&state, request).await
+        } else {
+            let (status, body) = answer(&state, request).await;
+            (status, body, None)
+        };
     let (content_type, bytes) = match body {
         Body::Empty => (None, Bytes::new()),
         Body::Json(value) => (Some("application/json"), Bytes::from(value.to_string())),
@@ -296,9 +426,34 @@ async fn handle(
     if let Some(content_type) = content_type {
         response = response.header("content-type", content_type);
     }
+    if let Some(token) = subject_token {
+        response = response.header(identity::SUBJECT_TOKEN, token);
+    }
     Ok(response
         .body(Full::new(bytes))
         .unwrap_or_else(|_| Response::new(Full::new(Bytes::new()))))
+}
+
+/// The identity service's answer to a token request.
+async fn issue_token(state: &State, request: Request<Incoming>) -> (u16, Body, Option<String>) {
+    let Some(issuer) = &state.identity else {
+        let (status, body) = error(404, "APIG.0101", "No identity service".into());
+        return (status, body, None);
+    };
+    match Limited::new(request.into_body(), MAX_REQUEST_BODY)
+        .collect()
+        .await
+    {
+        Ok(body) => issuer.issue(&body.to_bytes(), state.address, &state.services),
+        Err(_) => {
+            let (status, body) = error(
+                413,
+                "APIG.2012",
+                "The request body is too large or was not received".into(),
+            );
+            (status, body, None)
+        }
+    }
 }
 
 fn error(status: u16, code: &str, message: String) -> (u16, Body) {
@@ -347,12 +502,15 @@ async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
-    if !auth::authenticated(header) {
-        return error(
-            401,
-            "APIG.1002",
-            "Incorrect token or token resolution failed".into(),
-        );
+    if !state.authenticated(header) {
+        return match state.identity {
+            Some(_) => error(401, "APIGW.0307", "The token must be updated.".into()),
+            None => error(
+                401,
+                "APIG.1002",
+                "Incorrect token or token resolution failed".into(),
+            ),
+        };
     }
     let query: Vec<(String, String)> = request
         .uri()

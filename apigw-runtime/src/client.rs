@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use bytes::{Bytes, BytesMut};
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument;
 
 use crate::config::{Config, ConfigError};
@@ -121,6 +121,10 @@ impl Client {
     /// Authenticates and sends a request, and receives the whole response (within the
     /// configured size limit), retrying as the configuration's [`RetryPolicy`](crate::RetryPolicy) says. Any
     /// status is a response: mapping statuses to results is the generated code's job.
+    ///
+    /// Credentials that expire ([`Authenticate::renewal`](crate::Authenticate::renewal)) are
+    /// made ready before each attempt; a `401` to a request they authenticated renews them
+    /// and sends the request once more (once per call, whatever the method).
     pub async fn execute(&self, request: Request) -> Result<RawResponse, SendError> {
         let meta = request.operation();
         let span = tracing::debug_span!(
@@ -138,8 +142,23 @@ impl Client {
             let policy = &self.inner.config.retry;
             let attempts = policy.attempts_for(&meta.method);
             let mut attempt = 1;
+            let mut renewed = false;
             let result = loop {
-                let result = self.attempt(&request, attempt).await;
+                let (result, sent) = self.attempt(&request, attempt).await;
+                if let (Ok(raw), Some(sent), false) = (&result, &sent, renewed)
+                    && raw.status() == 401
+                    && let Some(renewal) = self.inner.config.credentials.0.renewal()
+                {
+                    renewed = true;
+                    match renewal.rejected(sent).await {
+                        Ok(true) => {
+                            tracing::debug!("credentials renewed after a 401: sending once more");
+                            continue;
+                        }
+                        Ok(false) => {}
+                        Err(error) => break Err(error.into()),
+                    }
+                }
                 let Some(retry_after) = worth_retrying(&result) else {
                     break result;
                 };
@@ -175,8 +194,13 @@ impl Client {
         .await
     }
 
-    /// One attempt, in its own span.
-    async fn attempt(&self, request: &Request, attempt: u32) -> Result<RawResponse, SendError> {
+    /// One attempt, in its own span; with the headers it was sent with when the credentials
+    /// can be renewed (to tell a refused token from one renewed since).
+    async fn attempt(
+        &self,
+        request: &Request,
+        attempt: u32,
+    ) -> (Result<RawResponse, SendError>, Option<HeaderMap>) {
         let meta = request.operation();
         let span = tracing::debug_span!(
             "apigw.attempt",
@@ -187,7 +211,17 @@ impl Client {
         );
         async move {
             let started = Instant::now();
-            let http_request = self.http_request(request)?;
+            let renewal = self.inner.config.credentials.0.renewal();
+            if let Some(renewal) = renewal
+                && let Err(error) = renewal.ready().await
+            {
+                return (Err(error.into()), None);
+            }
+            let http_request = match self.http_request(request) {
+                Ok(http_request) => http_request,
+                Err(error) => return (Err(error), None),
+            };
+            let sent = renewal.map(|_| http_request.headers().clone());
             let result = self.receive(meta.id, http_request).await;
             let span = tracing::Span::current();
             span.record("latency_ms", started.elapsed().as_millis() as u64);
@@ -198,7 +232,7 @@ impl Client {
                 }
                 Err(error) => tracing::debug!(%error, "attempt failed"),
             }
-            result
+            (result, sent)
         }
         .instrument(span)
         .await

@@ -18,6 +18,9 @@ pub struct Config {
     pub(crate) endpoint: Option<String>,
     /// By service name.
     pub(crate) service_endpoints: BTreeMap<String, reqwest::Url>,
+    /// By service name: what a service catalog lists (see [`ConfigBuilder::catalog_endpoint`]).
+    pub(crate) catalog_endpoints: BTreeMap<String, reqwest::Url>,
+    /// Empty for a configuration built with [`ConfigBuilder::no_project`].
     pub(crate) project_id: String,
     pub(crate) credentials: Credentials,
     pub(crate) connect_timeout: Duration,
@@ -52,14 +55,18 @@ impl Config {
     /// The endpoint of `service`, first found of: the service's own endpoint
     /// ([`ConfigBuilder::service_endpoint`], or `APIGW_ENDPOINT_<NAME>`); the endpoint for every
     /// service ([`ConfigBuilder::endpoint`] or `APIGW_ENDPOINT`, `{service}` replaced by the
-    /// service's name); the service's endpoint in the region ([`ConfigBuilder::region`] or
-    /// `OS_REGION_NAME`).
+    /// service's name); the service's endpoint in a service catalog
+    /// ([`ConfigBuilder::catalog_endpoint`]); the service's endpoint in the region
+    /// ([`ConfigBuilder::region`] or `OS_REGION_NAME`).
     ///
     /// # Errors
     /// [`ConfigError::NoEndpoint`] when none of these is set; [`ConfigError::InvalidEndpoint`]
     /// when the result is not an `http`/`https` URL.
     pub fn endpoint_for(&self, service: &ServiceMeta) -> Result<reqwest::Url, ConfigError> {
         if let Some(url) = self.service_endpoints.get(service.name) {
+            return Ok(url.clone());
+        }
+        if let (None, Some(url)) = (&self.endpoint, self.catalog_endpoints.get(service.name)) {
             return Ok(url.clone());
         }
         let endpoint = match (&self.endpoint, &self.region) {
@@ -84,9 +91,15 @@ impl Config {
         }
     }
 
-    /// The project every request is sent for.
+    /// The project every request is sent for (empty for a configuration built with
+    /// [`ConfigBuilder::no_project`]).
     pub fn project_id(&self) -> &str {
         &self.project_id
+    }
+
+    /// How requests are authenticated.
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
     }
 
     /// How requests are retried.
@@ -95,14 +108,17 @@ impl Config {
     }
 }
 
-/// Builds a [`Config`]; `project_id` and `credentials` are required, and each service needs
-/// an endpoint or a region (see [`Config::endpoint_for`]).
+/// Builds a [`Config`]; `project_id` (unless [`no_project`](ConfigBuilder::no_project)) and
+/// `credentials` are required, and each service needs an endpoint or a region (see
+/// [`Config::endpoint_for`]).
 #[derive(Debug, Default)]
 pub struct ConfigBuilder {
     region: Option<String>,
     endpoint: Option<String>,
     service_endpoints: BTreeMap<String, String>,
+    catalog_endpoints: BTreeMap<String, String>,
     project_id: Option<String>,
+    no_project: bool,
     credentials: Option<Credentials>,
     connect_timeout: Option<Duration>,
     timeout: Option<Duration>,
@@ -204,9 +220,30 @@ impl ConfigBuilder {
         self
     }
 
+    /// The endpoint of one service, by its name (`ecs`), as a service catalog lists it (the
+    /// catalog that comes with a token): used when neither the service's own endpoint nor an
+    /// endpoint for every service is set, and wins over the region's.
+    pub fn catalog_endpoint(
+        mut self,
+        service: impl Into<String>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        self.catalog_endpoints
+            .insert(service.into().to_ascii_lowercase(), endpoint.into());
+        self
+    }
+
     /// The project id that fills `{project_id}` in every path.
     pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
         self.project_id = Some(project_id.into());
+        self
+    }
+
+    /// Builds without a project id, for clients of operations whose paths name none (IAM's
+    /// tokens, projects and users): an operation whose path holds `{project_id}` is then
+    /// refused before sending. A project id set too is kept.
+    pub fn no_project(mut self) -> Self {
+        self.no_project = true;
         self
     }
 
@@ -262,19 +299,24 @@ impl ConfigBuilder {
         if let Some(endpoint) = &self.endpoint {
             parse_endpoint(&endpoint.replace(SERVICE_PLACEHOLDER, "service"))?;
         }
-        let service_endpoints = self
-            .service_endpoints
-            .iter()
-            .map(|(service, endpoint)| Ok((service.clone(), parse_endpoint(endpoint)?)))
-            .collect::<Result<_, ConfigError>>()?;
-        let project_id = self.project_id.ok_or(ConfigError::Missing("project_id"))?;
-        if project_id.is_empty() {
-            return Err(ConfigError::Missing("project_id"));
-        }
+        let parse_all = |endpoints: &BTreeMap<String, String>| {
+            endpoints
+                .iter()
+                .map(|(service, endpoint)| Ok((service.clone(), parse_endpoint(endpoint)?)))
+                .collect::<Result<BTreeMap<_, _>, ConfigError>>()
+        };
+        let service_endpoints = parse_all(&self.service_endpoints)?;
+        let catalog_endpoints = parse_all(&self.catalog_endpoints)?;
+        let project_id = match self.project_id.filter(|p| !p.is_empty()) {
+            Some(project_id) => project_id,
+            None if self.no_project => String::new(),
+            None => return Err(ConfigError::Missing("project_id")),
+        };
         Ok(Config {
             region: self.region,
             endpoint: self.endpoint,
             service_endpoints,
+            catalog_endpoints,
             project_id,
             credentials: self
                 .credentials
@@ -461,5 +503,72 @@ mod tests {
             .unwrap_err();
         assert!(err.to_string().contains("ftp://x"), "{err}");
         assert!(base().endpoint("not a url/{service}").build().is_err());
+    }
+
+    #[test]
+    fn a_catalog_endpoint_comes_after_the_explicit_ones_and_before_the_region() {
+        let base = || {
+            ConfigBuilder::from_vars([("OS_PROJECT_ID", "p"), ("OS_AUTH_TOKEN", "t")])
+                .region("eu-de")
+                .catalog_endpoint("ecs", "https://ecs.catalog.example/")
+        };
+        let config = base().build().unwrap();
+        assert_eq!(endpoint(&config, &ECS), "https://ecs.catalog.example/");
+        assert_eq!(
+            endpoint(&config, &VPC),
+            "https://vpc.eu-de.otc.t-systems.com/",
+            "a service the catalog does not list: the region's pattern"
+        );
+        let config = base()
+            .endpoint("http://127.0.0.1:1/{service}")
+            .build()
+            .unwrap();
+        assert_eq!(endpoint(&config, &ECS), "http://127.0.0.1:1/ecs");
+        let config = base()
+            .service_endpoint("ecs", "https://mine")
+            .build()
+            .unwrap();
+        assert_eq!(endpoint(&config, &ECS), "https://mine/");
+        let err = base()
+            .catalog_endpoint("vpc", "not a url")
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("not a url"), "{err}");
+    }
+
+    #[test]
+    fn a_configuration_without_a_project_is_asked_for() {
+        let base = || ConfigBuilder::from_vars([("OS_AUTH_TOKEN", "t")]).region("eu-de");
+        let err = base().build().unwrap_err();
+        assert!(matches!(err, ConfigError::Missing("project_id")), "{err}");
+        assert_eq!(base().no_project().build().unwrap().project_id(), "");
+        assert_eq!(
+            base()
+                .no_project()
+                .project_id("p")
+                .build()
+                .unwrap()
+                .project_id(),
+            "p"
+        );
+    }
+
+    #[test]
+    fn a_temporary_key_from_the_environment_carries_its_security_token() {
+        let config = ConfigBuilder::from_vars([
+            ("OS_PROJECT_ID", "p"),
+            ("HUAWEICLOUD_SDK_AK", "AK1"),
+            ("HUAWEICLOUD_SDK_SK", "SK-secret"),
+            ("HUAWEICLOUD_SDK_SECURITY_TOKEN", "sts-secret"),
+        ])
+        .region("eu-de")
+        .build()
+        .unwrap();
+        let shown = format!("{config:?}");
+        assert!(
+            shown.contains("security_token: Some(Secret(***))"),
+            "{shown}"
+        );
+        assert!(!shown.contains("sts-secret") && !shown.contains("SK-secret"));
     }
 }

@@ -5,6 +5,8 @@ use std::fmt;
 
 use reqwest::StatusCode;
 
+use crate::auth::AuthError;
+
 /// Why a call failed.
 ///
 /// `E` is the operation's error enum: which documented error status the server answered with.
@@ -21,6 +23,9 @@ pub enum Error<E> {
     Transport(TransportError),
     /// The server answered with a success status, but the body does not match its documentation.
     Decode(DecodeError),
+    /// The credentials could not be obtained or renewed (e.g. a password the identity service
+    /// refused); the request was not sent.
+    Auth(AuthError),
 }
 
 /// The broad kind of an [`Error`], for logging and retry decisions.
@@ -39,6 +44,8 @@ pub enum ErrorKind {
     BodyTooLarge,
     /// The response body could not be decoded.
     Decode,
+    /// The credentials could not be obtained or renewed.
+    Auth,
 }
 
 impl<E> Error<E> {
@@ -53,6 +60,7 @@ impl<E> Error<E> {
                 TransportErrorKind::Connection => ErrorKind::Connection,
             },
             Error::Decode(_) => ErrorKind::Decode,
+            Error::Auth(_) => ErrorKind::Auth,
         }
     }
 
@@ -113,6 +121,7 @@ impl<E> Error<E> {
             }),
             Error::Transport(e) => Error::Transport(e),
             Error::Decode(e) => Error::Decode(e),
+            Error::Auth(e) => Error::Auth(e),
         }
     }
 }
@@ -124,6 +133,7 @@ impl<E> fmt::Display for Error<E> {
             Error::Service(e) => e.fmt(f),
             Error::Transport(e) => e.fmt(f),
             Error::Decode(e) => e.fmt(f),
+            Error::Auth(e) => e.fmt(f),
         }
     }
 }
@@ -135,6 +145,7 @@ impl<E: fmt::Debug> std::error::Error for Error<E> {
             Error::Service(_) => None,
             Error::Transport(e) => Some(e),
             Error::Decode(e) => Some(e),
+            Error::Auth(e) => Some(e),
         }
     }
 }
@@ -156,6 +167,7 @@ impl<E> From<SendError> for Error<E> {
         match e {
             SendError::Build(e) => Error::Build(e),
             SendError::Transport(e) => Error::Transport(e),
+            SendError::Auth(e) => Error::Auth(e),
         }
     }
 }
@@ -324,6 +336,9 @@ pub enum SendError {
     /// Transport failed.
     #[error(transparent)]
     Transport(#[from] TransportError),
+    /// The credentials could not be obtained or renewed.
+    #[error(transparent)]
+    Auth(#[from] AuthError),
 }
 
 /// The first `max` bytes of `body` as text, cut at a character boundary.

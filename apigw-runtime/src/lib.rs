@@ -26,7 +26,7 @@ mod service;
 pub mod sign;
 mod validate;
 
-pub use auth::{Authenticate, Credentials, Secret, TokenAuth};
+pub use auth::{AuthError, AuthErrorKind, Authenticate, Credentials, Renew, Secret, TokenAuth};
 pub use client::Client;
 pub use config::{Config, ConfigBuilder, ConfigError};
 pub use decode::DocumentedError;
@@ -45,8 +45,18 @@ pub use service::ServiceMeta;
 pub use sign::AkSkAuth;
 pub use validate::{Length, check_length, check_range, length};
 
+/// The environment variables the runtime reads (see [`ConfigBuilder::from_env`] and
+/// [`Credentials::from_env`]), for tools that read the same ones.
+pub mod env {
+    pub use crate::auth::{ENV_AK, ENV_SECURITY_TOKEN, ENV_SK, ENV_TOKEN};
+    pub use crate::config::{ENV_ENDPOINT, ENV_PROJECT_ID, ENV_REGION};
+}
+
 /// Byte buffers (bodies of file downloads).
 pub use bytes::Bytes;
+
+/// Futures in this crate's API ([`Renew`]'s methods return boxed ones).
+pub use futures_util::future::BoxFuture;
 
 /// HTTP types used in this crate's API.
 pub use reqwest::{Method, StatusCode, header};

@@ -151,3 +151,50 @@ fn the_secret_key_never_shows_in_debug() {
     assert!(!shown.contains(SK), "{shown}");
     assert!(shown.contains(AK), "the access key is not secret: {shown}");
 }
+
+#[test]
+fn a_temporary_key_sends_and_signs_its_security_token() {
+    const SECURITY_TOKEN: &str = "sts-secret-456";
+    let mut request = reqwest::Request::new(
+        reqwest::Method::GET,
+        "https://apig.example.com/v2/x".parse().unwrap(),
+    );
+    request
+        .headers_mut()
+        .insert("x-sdk-date", DATE.parse().unwrap());
+    let temporary = Credentials::temporary_aksk(AK, SK, SECURITY_TOKEN);
+    temporary
+        .authenticator()
+        .authenticate(&mut request)
+        .unwrap();
+    let sent = &request.headers()["x-security-token"];
+    assert_eq!(sent.to_str().unwrap(), SECURITY_TOKEN);
+    assert!(sent.is_sensitive());
+    // The same signature as a plain key over the same three headers: the token is signed.
+    let (signed_headers, signature) = AkSkAuth::new(AK, SK).signature(
+        &Parts {
+            method: "GET",
+            path: "/v2/x",
+            query: "",
+            headers: vec![
+                ("host".into(), "apig.example.com".into()),
+                ("x-sdk-date".into(), DATE.into()),
+                ("x-security-token".into(), SECURITY_TOKEN.into()),
+            ],
+            body: b"",
+        },
+        DATE,
+    );
+    assert_eq!(signed_headers, "host;x-sdk-date;x-security-token");
+    assert_eq!(
+        request.headers()["authorization"].to_str().unwrap(),
+        format!(
+            "SDK-HMAC-SHA256 Access={AK}, SignedHeaders={signed_headers}, Signature={signature}"
+        )
+    );
+    let shown = format!("{temporary:?}");
+    assert!(
+        !shown.contains(SECURITY_TOKEN) && !shown.contains(SK),
+        "{shown}"
+    );
+}

@@ -17,6 +17,8 @@ pub enum Failure {
     Usage(String),
     /// The service answered with an error status (exit 3).
     Service(String),
+    /// The identity service refused the credentials when they were renewed (exit 3).
+    Auth(String),
     /// Nothing (complete) came back (exit 4).
     Transport(String),
     /// A response that cannot be read (not JSON; with `--strict`, one that differs from its
@@ -148,6 +150,9 @@ pub async fn call(
     let request = request(op, matches, client, offset)?;
     let raw = client.execute(request).await.map_err(|e| match e {
         runtime::SendError::Build(e) => Failure::Usage(e.to_string()),
+        runtime::SendError::Auth(e) if e.kind() == runtime::AuthErrorKind::Rejected => {
+            Failure::Auth(e.to_string())
+        }
         other => Failure::Transport(other.to_string()),
     })?;
     let file = op

@@ -22,6 +22,7 @@ pub struct Operation {
 /// service's name, an option's value is skipped); a parameter with one of these names gets
 /// `--param-` before it.
 const GLOBAL: &[(&str, bool)] = &[
+    ("os-cloud", true),
     ("endpoint", true),
     ("region", true),
     ("project-id", true),
@@ -123,13 +124,18 @@ pub fn command(
         .long_about(
             "Calls the REST APIs of Open Telekom Cloud services: `apigw <service> <operation> [options]`, \
              generated from the specs; `apigw <service> --help` lists a service's operations.\n\n\
-             Endpoint, project and credentials come from the options or from OS_REGION_NAME, APIGW_ENDPOINT, \
-             APIGW_ENDPOINT_<SERVICE>, HUAWEICLOUD_SDK_PROJECT_ID / OS_PROJECT_ID, HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK or OS_AUTH_TOKEN. \
-             With no endpoint and no region, an embedded emulator answers (no cloud account needed).\n\n\
-             Exit codes: 0 success, 2 usage error (nothing sent), 3 service error, 4 transport error, 5 undecodable response (or, with --strict, one that differs from its documentation).",
+             A cloud is configured as for the OpenStack tools: a cloud of clouds.yaml (--os-cloud or OS_CLOUD; \
+             ./, ~/.config/openstack/, /etc/openstack/ or OS_CLIENT_CONFIG_FILE, with secure.yaml), the variables \
+             OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME, OS_PROJECT_NAME / OS_PROJECT_ID, OS_REGION_NAME, \
+             OS_AUTH_TOKEN, HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK, and the options, each overriding the one before. \
+             With a password, the project and each service's endpoint come from the token. APIGW_ENDPOINT and \
+             APIGW_ENDPOINT_<SERVICE> override endpoints. `apigw config` shows what was resolved. \
+             With no cloud, no endpoint and no region, an embedded emulator answers (no cloud account needed).\n\n\
+             Exit codes: 0 success, 2 usage error (nothing sent), 3 service error or authentication refused, 4 transport error, 5 undecodable response (or, with --strict, one that differs from its documentation).",
         )
         .subcommand_required(true)
         .arg_required_else_help(true)
+        .arg(global("os-cloud", "NAME", "The cloud of clouds.yaml to use [env: OS_CLOUD]"))
         .arg(global("region", "REGION", "The region, e.g. eu-de: each service at its endpoint there [env: OS_REGION_NAME]"))
         .arg(global("endpoint", "URL", "One endpoint for every service; {service} in it stands for the service's name [env: APIGW_ENDPOINT, APIGW_ENDPOINT_<SERVICE>]; none and no region: the embedded emulator"))
         .arg(global("project-id", "ID", "The project [env: HUAWEICLOUD_SDK_PROJECT_ID, OS_PROJECT_ID]"))
@@ -148,6 +154,9 @@ pub fn command(
                 .value_parser(["json", "table"])
                 .default_value("json"),
         )
+        .subcommand(Command::new("config").about(
+            "Shows the cloud, user, project, region and endpoints the settings resolve to (never a secret); with a password, after obtaining a token.",
+        ))
         .subcommand(
             Command::new("serve")
                 .about("Runs the emulator of every service until stopped, each at /<service>.")
@@ -166,6 +175,21 @@ pub fn command(
                         .value_parser(clap::value_parser!(std::net::IpAddr))
                         .default_value("127.0.0.1")
                         .help("The address to listen on; 0.0.0.0 serves other machines too"),
+                )
+                .arg(
+                    Arg::new("user")
+                        .long("user")
+                        .value_name("NAME:PASSWORD:DOMAIN")
+                        .action(ArgAction::Append)
+                        .help("Emulates IAM's password tokens for this user (repeatable): calls then need a token it issued, and the token's catalog points at the emulator; the region is --region's (default eu-de)"),
+                )
+                .arg(
+                    Arg::new("token-lifetime")
+                        .long("token-lifetime")
+                        .value_name("SECONDS")
+                        .value_parser(clap::value_parser!(u64))
+                        .default_value("86400")
+                        .help("How long the tokens of --user live"),
                 ),
         );
     let mut services = services.to_vec();

@@ -6,11 +6,13 @@
 //! apigw apig --help                                # APIG's operations
 //! apigw apig list-api-versions-v2 --instance-id demo --api-id demo
 //! apigw apig list-api-versions-v2 --instance-id demo --api-id demo --limit 10 --all --output table
-//! apigw --region eu-de ecs list-servers-details    # a real cloud (credentials from OS_AUTH_TOKEN, ...)
+//! apigw --os-cloud otc ecs listing-ecs-groups-v1   # a cloud of clouds.yaml (or OS_* variables)
+//! apigw --os-cloud otc config                      # what the settings resolve to
 //! apigw serve --port 8080                          # every service's emulator, at /<service>
 //! ```
 
 mod call;
+mod cloud;
 mod command;
 mod output;
 mod services;
@@ -62,7 +64,35 @@ async fn serve(matches: &clap::ArgMatches) -> ExitCode {
         .map(|s| (s.name.to_owned(), specs(s)))
         .collect();
     let count: usize = services.iter().map(|(_, specs)| specs.len()).sum();
-    match apigw_emulator::Emulator::bind_services(address, services).await {
+    let users: Vec<&String> = matches
+        .get_many::<String>("user")
+        .map(|users| users.collect())
+        .unwrap_or_default();
+    let started = if users.is_empty() {
+        apigw_emulator::Emulator::bind_services(address, services).await
+    } else {
+        let region = matches
+            .get_one::<String>("region")
+            .map_or("eu-de", String::as_str);
+        let lifetime = matches
+            .get_one::<u64>("token-lifetime")
+            .copied()
+            .unwrap_or(86_400);
+        let mut identity = apigw_emulator::Identity::new(apigw_iam::SERVICE.name, region)
+            .token_lifetime(std::time::Duration::from_secs(lifetime));
+        for user in users {
+            let mut parts = user.splitn(3, ':');
+            let (Some(name), Some(password), Some(domain)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                eprintln!("apigw: --user takes NAME:PASSWORD:DOMAIN");
+                return ExitCode::from(2);
+            };
+            identity = identity.user(apigw_emulator::User::new(name, password, domain));
+        }
+        apigw_emulator::Emulator::bind_cloud(address, services, identity).await
+    };
+    match started {
         Ok(emulator) => {
             eprintln!(
                 "apigw: emulator of {} services ({count} operations) listening on {}; each service at {}/<service>, e.g. APIGW_ENDPOINT={}/{{service}}",
@@ -71,6 +101,15 @@ async fn serve(matches: &clap::ArgMatches) -> ExitCode {
                 emulator.url(),
                 emulator.url(),
             );
+            if emulator.tokens_issued() == 0
+                && let Some(iam) = matches
+                    .get_many::<String>("user")
+                    .and(emulator.service_url(apigw_iam::SERVICE.name))
+            {
+                eprintln!(
+                    "apigw: calls need a token: auth_url {iam}/v3 answers the --user accounts (clouds.yaml: auth.auth_url)"
+                );
+            }
             emulator.wait().await;
             ExitCode::SUCCESS
         }
@@ -92,6 +131,10 @@ async fn run(
     if name == "serve" {
         return serve(service_matches).await;
     }
+    if name == "config" {
+        let global = |key: &str| matches.get_one::<String>(key).cloned();
+        return cloud::show(&global, SERVICES).await;
+    }
     let (Some(service), Some((op_name, sub))) = (named, service_matches.subcommand()) else {
         return ExitCode::from(2);
     };
@@ -99,8 +142,8 @@ async fn run(
         return ExitCode::from(2);
     };
 
-    // Configuration: options over the environment; no endpoint and no region means the
-    // embedded emulator.
+    // Configuration: the cloud's settings (clouds.yaml, variables, options over both); no
+    // cloud, endpoint or region means the embedded emulator.
     let global = |key: &str| {
         matches
             .get_one::<String>(key)
@@ -108,19 +151,25 @@ async fn run(
             .or_else(|| sub.get_one::<String>(key))
             .cloned()
     };
+    let profile = cloud::loader(&global).resolve();
     let mut config = ConfigBuilder::from_env();
+    if let Some(endpoint) = global("endpoint") {
+        config = config.endpoint(endpoint);
+    }
+    if sub.get_flag_if_present("strict") {
+        config = config.strict(true);
+    }
     let mut emulator = None;
-    let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    let located = global("endpoint").is_some()
-        || global("region").is_some()
-        || [
-            "APIGW_ENDPOINT",
-            "OS_REGION_NAME",
-            &service.endpoint_variable(),
-        ]
-        .iter()
-        .any(|name| env_set(name));
-    if !located {
+    let config = if cloud::located(&global, &profile, Some(service)) {
+        let profile = match profile {
+            Ok(profile) => profile,
+            Err(error) => return cloud::failure(&error),
+        };
+        match cloud::connect(&profile, config).await {
+            Ok(connection) => connection.into_config(),
+            Err(code) => return code,
+        }
+    } else {
         let specs: Vec<_> = operations.iter().map(|op| op.spec.clone()).collect();
         let started = match apigw_emulator::Emulator::start_services([(
             service.name.to_owned(),
@@ -138,38 +187,25 @@ async fn run(
             .service_url(service.name)
             .unwrap_or_else(|| started.url());
         eprintln!(
-            "apigw: no endpoint configured (--region, --endpoint, OS_REGION_NAME, APIGW_ENDPOINT or {}): using the embedded {} emulator at {url}",
+            "apigw: no cloud configured (--os-cloud, OS_CLOUD, --region, --endpoint, OS_REGION_NAME, OS_AUTH_URL, APIGW_ENDPOINT or {}): using the embedded {} emulator at {url}",
             service.endpoint_variable(),
             service.title,
         );
-        config = config
+        emulator = Some(started);
+        match config
             .service_endpoint(service.name, url)
             .project_id(apigw_emulator::PROJECT_ID)
-            .credentials(Credentials::token("emulator-token"));
-        emulator = Some(started);
-    }
-    if let Some(endpoint) = global("endpoint") {
-        config = config.endpoint(endpoint);
-    }
-    if let Some(region) = global("region") {
-        config = config.region(region);
-    }
-    if let Some(project) = global("project-id") {
-        config = config.project_id(project);
-    }
-    match (global("token"), global("ak"), global("sk")) {
-        (_, Some(ak), Some(sk)) => config = config.credentials(Credentials::aksk(ak, sk)),
-        (Some(token), _, _) => config = config.credentials(Credentials::token(token)),
-        (_, Some(_), None) | (_, None, Some(_)) => {
-            eprintln!("apigw: --ak and --sk go together");
-            return ExitCode::from(2);
+            .credentials(Credentials::token("emulator-token"))
+            .build()
+        {
+            Ok(config) => config,
+            Err(e) => {
+                eprintln!("apigw: {e}");
+                return ExitCode::from(2);
+            }
         }
-        _ => {}
-    }
-    if sub.get_flag_if_present("strict") {
-        config = config.strict(true);
-    }
-    let client = match config.build().and_then(|c| Client::for_service(c, service)) {
+    };
+    let client = match Client::for_service(config, service) {
         Ok(client) => client,
         Err(e) => {
             eprintln!("apigw: {e}");
@@ -202,6 +238,10 @@ async fn run(
         }
         Err(Failure::Service(m)) => {
             eprintln!("{m}");
+            ExitCode::from(3)
+        }
+        Err(Failure::Auth(m)) => {
+            eprintln!("apigw: {m}");
             ExitCode::from(3)
         }
         Err(Failure::Transport(m)) => {

@@ -1,0 +1,172 @@
+//! The emulator as a small cloud, over loopback HTTP: IAM's token operation for the users it
+//! knows (a wrong password gets the documented 401), a catalog pointing at itself, tokens
+//! that expire, and the token checked on every call.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use apigw_emulator::{Emulator, Identity, PROJECT_ID, User};
+use apigw_spec::Spec;
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+fn thing_specs() -> Vec<Spec> {
+    let text = r#"[operation]
+id = "ShowThing"
+method = "GET"
+path = "/v1/{project_id}/things"
+
+[path.project_id]
+type = "String"
+
+[response.200]
+body = "Thing"
+
+[[response.200.examples]]
+json = '{"what": "thing"}'
+
+[object.Thing.what]
+type = "String"
+"#;
+    vec![apigw_spec::load("thing.toml", text).unwrap()]
+}
+
+/// Sends a request and returns the status, the headers (lower-case names) and the JSON body.
+async fn send(
+    address: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, Vec<(String, String)>, Value) {
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.unwrap();
+    let response = String::from_utf8(response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(": "))
+        .map(|(n, v)| (n.to_ascii_lowercase(), v.to_owned()))
+        .collect();
+    (
+        status,
+        headers,
+        serde_json::from_str(body).unwrap_or(Value::Null),
+    )
+}
+
+fn password_body(user: &str, password: &str, domain: &str) -> String {
+    json!({"auth": {
+        "identity": {"methods": ["password"], "password": {"user": {
+            "name": user, "password": password, "domain": {"name": domain}}}},
+        "scope": {"project": {"name": "eu-de", "domain": {"name": domain}}}
+    }})
+    .to_string()
+}
+
+#[tokio::test]
+async fn tokens_for_known_users_a_catalog_of_itself_and_every_call_checked() {
+    let identity = Identity::new("iam", "eu-de")
+        .user(User::new("alice", "pw-1", "dom"))
+        .token_lifetime(Duration::from_millis(300));
+    let emulator = Emulator::start_cloud([("things", thing_specs())], identity)
+        .await
+        .unwrap();
+    let address = emulator.address();
+    assert_eq!(emulator.services().collect::<Vec<_>>(), ["things", "iam"]);
+    let tokens = "/iam/v3/auth/tokens";
+
+    // A wrong password, an unknown user: the documented 401, no token.
+    for (user, password) in [("alice", "wrong"), ("bob", "pw-1")] {
+        let (status, headers, body) = send(
+            address,
+            "POST",
+            tokens,
+            &[],
+            &password_body(user, password, "dom"),
+        )
+        .await;
+        assert_eq!(status, 401, "{body}");
+        assert_eq!(
+            body["error"]["message"],
+            "The username or password is wrong."
+        );
+        assert!(!headers.iter().any(|(n, _)| n == "x-subject-token"));
+    }
+    assert_eq!(emulator.tokens_issued(), 0);
+
+    let (status, headers, body) = send(
+        address,
+        "POST",
+        tokens,
+        &[],
+        &password_body("alice", "pw-1", "dom"),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let token = headers
+        .iter()
+        .find(|(n, _)| n == "x-subject-token")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    assert_eq!(emulator.tokens_issued(), 1);
+    assert_eq!(body["token"]["project"]["id"], PROJECT_ID);
+    assert_eq!(body["token"]["user"]["name"], "alice");
+    let catalog = body["token"]["catalog"].as_array().unwrap();
+    let url = |name: &str| {
+        catalog.iter().find(|s| s["type"] == name).unwrap()["endpoints"][0]["url"].clone()
+    };
+    assert_eq!(url("things"), format!("http://{address}/things"));
+    assert_eq!(url("iam"), format!("http://{address}/iam/v3"));
+    assert!(body["token"]["expires_at"].as_str().unwrap().ends_with('Z'));
+
+    let thing = format!("/things/v1/{PROJECT_ID}/things");
+    let (status, _, body) = send(address, "GET", &thing, &[("X-Auth-Token", &token)], "").await;
+    assert_eq!((status, body), (200, json!({"what": "thing"})));
+    let (status, _, body) = send(address, "GET", &thing, &[("X-Auth-Token", "made-up")], "").await;
+    assert_eq!(status, 401);
+    assert_eq!(body["error_msg"], "The token must be updated.");
+
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let (status, _, _) = send(address, "GET", &thing, &[("X-Auth-Token", &token)], "").await;
+    assert_eq!(status, 401, "an expired token");
+
+    let (_, headers, _) = send(
+        address,
+        "POST",
+        tokens,
+        &[],
+        &password_body("alice", "pw-1", "dom"),
+    )
+    .await;
+    let fresh = headers
+        .iter()
+        .find(|(n, _)| n == "x-subject-token")
+        .unwrap()
+        .1
+        .clone();
+    assert_ne!(fresh, token);
+    emulator.revoke_tokens();
+    let (status, _, _) = send(address, "GET", &thing, &[("X-Auth-Token", &fresh)], "").await;
+    assert_eq!(status, 401, "a revoked token");
+}
