@@ -175,13 +175,21 @@ fn decode<T: DeserializeOwned>(value: &Value, cx: &Context) -> Result<T, Error> 
 pub(crate) fn log(operation: &'static str, deviations: &[Deviation]) {
     static SEEN: std::sync::Mutex<std::collections::BTreeSet<(&'static str, String)>> =
         std::sync::Mutex::new(std::collections::BTreeSet::new());
+    if deviations.is_empty() {
+        return;
+    }
+    let Ok(mut seen) = SEEN.lock() else {
+        return;
+    };
+    let mut previous: Option<&str> = None;
     for deviation in deviations {
+        // A list's items drift alike: compare with the one before without building text.
+        if previous.is_some_and(|p| same_place(p, &deviation.path)) {
+            continue;
+        }
+        previous = Some(&deviation.path);
         let place = without_indices(&deviation.path);
-        let first = SEEN
-            .lock()
-            .map(|mut seen| seen.insert((operation, place.clone())))
-            .unwrap_or(true);
-        if first {
+        if seen.insert((operation, place.clone())) {
             tracing::warn!(
                 operation,
                 place,
@@ -189,6 +197,25 @@ pub(crate) fn log(operation: &'static str, deviations: &[Deviation]) {
             );
         }
     }
+}
+
+/// Whether two paths name the same place in different items (`a[1].b`, `a[2].b`).
+fn same_place(a: &str, b: &str) -> bool {
+    outside_indices(a).eq(outside_indices(b))
+}
+
+/// The characters of `path` outside its `[…]` indices.
+fn outside_indices(path: &str) -> impl Iterator<Item = char> + '_ {
+    let mut in_index = false;
+    path.chars().filter(move |c| {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            _ if in_index => return false,
+            _ => {}
+        }
+        true
+    })
 }
 
 /// `items[3].id` → `items[].id`.
@@ -1072,6 +1099,8 @@ mod tests {
     fn places_are_logged_without_item_indices() {
         assert_eq!(without_indices("items[3].tags[12].id"), "items[].tags[].id");
         assert_eq!(without_indices("."), ".");
+        assert!(same_place("items[3].id", "items[12].id"));
+        assert!(!same_place("items[3].id", "items[3].name"));
     }
 
     #[test]
