@@ -22,6 +22,26 @@ fn apigw(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `apigw apig <args>` against the server at `uri`, with the test's project and token.
+async fn apigw_at(uri: String, args: &[&'static str]) -> Output {
+    let args = args.to_vec();
+    tokio::task::spawn_blocking(move || {
+        let mut all = vec![
+            "--endpoint",
+            uri.as_str(),
+            "--project-id",
+            PROJECT,
+            "--token",
+            TOKEN,
+            "apig",
+        ];
+        all.extend(args);
+        apigw(&all)
+    })
+    .await
+    .unwrap()
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -170,25 +190,17 @@ async fn a_service_error_is_printed_as_code_message_and_request_id() {
             serde_json::json!({"error_code": "APIG.3002", "error_msg": "API a does not exist"}),
         );
     let server = Loopback::scripted(method("GET"), vec![not_found]).await;
-    let uri = server.uri();
-    let out = tokio::task::spawn_blocking(move || {
-        apigw(&[
-            "--endpoint",
-            &uri,
-            "--project-id",
-            PROJECT,
-            "--token",
-            TOKEN,
-            "apig",
+    let out = apigw_at(
+        server.uri(),
+        &[
             "list-api-versions-v2",
             "--instance-id",
             "d",
             "--api-id",
             "a",
-        ])
-    })
-    .await
-    .unwrap();
+        ],
+    )
+    .await;
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(
         text(&out.stderr).trim(),
@@ -328,10 +340,8 @@ fn every_operation_is_a_subcommand_with_help_from_its_spec() {
 /// values (a list, where there is one), else the operation with the fewest, with its example
 /// body.
 fn simplest_operation(service: &apigw_runtime::ServiceMeta) -> apigw_spec::Spec {
-    let mut specs: Vec<apigw_spec::Spec> = service
-        .operations
-        .iter()
-        .map(|op| apigw_spec::load(op.meta.id, op.spec).unwrap())
+    let mut specs: Vec<apigw_spec::Spec> = support::specs(service)
+        .into_iter()
         .filter(|spec| spec.body.as_ref().is_none_or(|b| !b.examples.is_empty()))
         .collect();
     specs.sort_by_key(|spec| {
@@ -404,29 +414,17 @@ async fn drifted_reply(strict: bool) -> Output {
     let body = r#"{"size":1,"total":"2","api_versions":[{"version_id":"v1","status":1}]}"#;
     let reply = ResponseTemplate::new(200).set_body_raw(body, "application/json");
     let server = Loopback::scripted(method("GET"), vec![reply]).await;
-    let uri = server.uri();
-    tokio::task::spawn_blocking(move || {
-        let mut args = vec![
-            "--endpoint",
-            &uri,
-            "--project-id",
-            PROJECT,
-            "--token",
-            TOKEN,
-            "apig",
-            "list-api-versions-v2",
-            "--instance-id",
-            "demo",
-            "--api-id",
-            "demo",
-        ];
-        if strict {
-            args.push("--strict");
-        }
-        apigw(&args)
-    })
-    .await
-    .unwrap()
+    let mut args = vec![
+        "list-api-versions-v2",
+        "--instance-id",
+        "demo",
+        "--api-id",
+        "demo",
+    ];
+    if strict {
+        args.push("--strict");
+    }
+    apigw_at(server.uri(), &args).await
 }
 
 #[tokio::test]

@@ -2,25 +2,19 @@
 //! subprocess in a folder of its own, with a clean environment, against the emulator with an
 //! identity service on loopback.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use apigw_emulator::{Emulator, Identity, PROJECT_ID, User};
-use apigw_runtime::ServiceMeta;
 use serde_json::Value;
+use support::specs;
 
 const USER: &str = "alice";
 const PASSWORD: &str = "pw-cli-secret-321";
 const DOMAIN: &str = "OTC-EU-DE-00000000001000000001";
-
-fn specs(service: &ServiceMeta) -> Vec<apigw_spec::Spec> {
-    service
-        .operations
-        .iter()
-        .map(|op| apigw_spec::load(op.meta.id, op.spec).unwrap())
-        .collect()
-}
 
 async fn cloud() -> Emulator {
     Emulator::start_cloud(

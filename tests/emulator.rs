@@ -94,14 +94,11 @@ fn example_request(
 #[tokio::test]
 async fn every_operation_of_every_service_answers_its_example_requests_with_a_decodable_response() {
     let services = support::services();
-    let emulator = Emulator::start_services(services.iter().map(|s| {
-        let specs: Vec<Spec> = s
-            .operations
+    let emulator = Emulator::start_services(
+        services
             .iter()
-            .map(|op| apigw_spec::load(op.meta.id, op.spec).unwrap())
-            .collect();
-        (s.name.to_owned(), specs)
-    }))
+            .map(|s| (s.name.to_owned(), support::specs(s))),
+    )
     .await
     .unwrap();
     // One endpoint for every service: each at its prefix.

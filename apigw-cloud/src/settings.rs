@@ -329,9 +329,7 @@ impl Loader {
     /// The process's environment and the OpenStack tools' folders: the current folder,
     /// `~/.config/openstack/`, `/etc/openstack/` (or `OS_CLIENT_CONFIG_FILE`).
     pub fn from_env() -> Self {
-        Self::from_vars(std::env::vars_os().filter_map(|(name, value)| {
-            Some((name.into_string().ok()?, value.into_string().ok()?))
-        }))
+        Self::from_vars(apigw_runtime::env::vars())
     }
 
     /// [`Loader::from_env`] with the variables given as (name, value) pairs (`HOME` among
@@ -339,11 +337,7 @@ impl Loader {
     pub fn from_vars<N: Into<String>, V: Into<String>>(
         vars: impl IntoIterator<Item = (N, V)>,
     ) -> Self {
-        let vars: BTreeMap<String, String> = vars
-            .into_iter()
-            .map(|(n, v)| (n.into(), v.into()))
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+        let vars = apigw_runtime::env::collect(vars);
         let search = clouds::default_search_path(vars.get("HOME").map(String::as_str));
         Self {
             vars,

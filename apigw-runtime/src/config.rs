@@ -159,20 +159,14 @@ impl ConfigBuilder {
     /// `HUAWEICLOUD_SDK_AK` + `HUAWEICLOUD_SDK_SK` or `OS_AUTH_TOKEN`. What is not set is left
     /// for the caller (or reported by `build`).
     pub fn from_env() -> Self {
-        Self::from_vars(std::env::vars_os().filter_map(|(name, value)| {
-            Some((name.into_string().ok()?, value.into_string().ok()?))
-        }))
+        Self::from_vars(crate::env::vars())
     }
 
     /// [`ConfigBuilder::from_env`] with the variables given as (name, value) pairs.
     pub fn from_vars<N: Into<String>, V: Into<String>>(
         vars: impl IntoIterator<Item = (N, V)>,
     ) -> Self {
-        let vars: BTreeMap<String, String> = vars
-            .into_iter()
-            .map(|(n, v)| (n.into(), v.into()))
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+        let vars = crate::env::collect(vars);
         let get = |name: &str| vars.get(name).cloned();
         let prefix = format!("{ENV_ENDPOINT}_");
         let service_endpoints = vars

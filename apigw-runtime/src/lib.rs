@@ -48,8 +48,28 @@ pub use validate::{Length, check_length, check_range, length};
 /// The environment variables the runtime reads (see [`ConfigBuilder::from_env`] and
 /// [`Credentials::from_env`]), for tools that read the same ones.
 pub mod env {
+    use std::collections::BTreeMap;
+
     pub use crate::auth::{ENV_AK, ENV_SECURITY_TOKEN, ENV_SK, ENV_TOKEN};
-    pub use crate::config::{ENV_ENDPOINT, ENV_PROJECT_ID, ENV_REGION};
+    pub use crate::config::{ENV_ENDPOINT, ENV_PROJECT_ID, ENV_REGION, ENV_STRICT};
+
+    /// The process's environment variables that are set to a (Unicode) value other than
+    /// empty: what every reader of the environment starts from.
+    pub fn vars() -> BTreeMap<String, String> {
+        collect(std::env::vars_os().filter_map(|(name, value)| {
+            Some((name.into_string().ok()?, value.into_string().ok()?))
+        }))
+    }
+
+    /// `vars` as a map, leaving out empty values (an empty variable counts as unset).
+    pub fn collect<N: Into<String>, V: Into<String>>(
+        vars: impl IntoIterator<Item = (N, V)>,
+    ) -> BTreeMap<String, String> {
+        vars.into_iter()
+            .map(|(n, v)| (n.into(), v.into()))
+            .filter(|(_, v)| !v.is_empty())
+            .collect()
+    }
 }
 
 /// Byte buffers (bodies of file downloads).

@@ -182,6 +182,16 @@ pub fn services() -> Vec<&'static apigw_runtime::ServiceMeta> {
     services::SERVICES.to_vec()
 }
 
+/// The specs of every operation of `service`, read from the sources its crate was generated
+/// from.
+pub fn specs(service: &apigw_apig::runtime::ServiceMeta) -> Vec<Spec> {
+    service
+        .operations
+        .iter()
+        .map(|op| apigw_spec::load(op.meta.id, op.spec).unwrap_or_else(|e| panic!("{e}")))
+        .collect()
+}
+
 /// Every operation the crate generated, with the spec it was generated from.
 pub fn generated_specs() -> Vec<(&'static DynOperation, Spec)> {
     apigw_apig::SERVICE
