@@ -9,17 +9,23 @@
 //! convention.
 //!
 //! The rule ([`unique`]): an id that no other operation of the run shares (folded) is kept.
-//! Operations that share one each get a suffix from what tells them apart, the first of these
-//! that gives every one of them an id no other operation of the run has:
+//! Where operations share one and all but one of them are deprecated, the one that is not
+//! keeps it. The others each get a suffix from what tells them apart, the first of these that
+//! gives every one of them an id no other operation of the run has:
 //!
-//! 1. the API version of the path ([`version`]: `/v1/…` and `/rds/v1/…` → `V1`, `/v2.1/…` →
+//! 1. the words their titles' parentheses add (`(Native OpenStack API)` → `NativeOpenStack`),
+//!    less the words they all share and the words that say nothing (`API`, numbers), at most
+//!    two;
+//! 2. the API version of the path ([`version`]: `/v1/…` and `/rds/v1/…` → `V1`, `/v2.1/…` →
 //!    `V2_1`);
-//! 2. the folder at which their pages' paths part (`api_v3_recommended/…` → `ApiV3Recommended`);
-//! 3. the method (`Get`, `Post`, …);
-//! 4. those three together (the version and folder where there are some);
-//! 5. failing all, their order among the run's pages (`_1`, `_2`, …).
+//! 3. the folder at which their pages' paths part, less the words that say nothing (`API`,
+//!    versions, `recommended`, `discarded`), at most two (`native_openstack_neutron_apis_v2.0`
+//!    → `NativeOpenstack`);
+//! 4. the method (`Get`, `Post`, …);
+//! 5. those together (the version and folder where there are some);
+//! 6. failing all, their order among the run's pages (`_1`, `_2`, …).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use apigw_spec::naming::pascal;
@@ -36,11 +42,25 @@ pub struct Operation<'a> {
     /// The page's path within the reference, `/`-separated
     /// (`api_v3_recommended/db_instance_management/creating_a_db_instance.rst`).
     pub reference: &'a str,
+    /// What the title's parentheses add, in `PascalCase` words (see [`crate::naming::Name`]).
+    pub qualifier: &'a [String],
+    /// What the title says after the resource (see [`crate::naming::Name`]).
+    pub detail: &'a [String],
+    /// Whether the operation is deprecated.
+    pub deprecated: bool,
 }
 
 /// What told the operations sharing an id apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Apart {
+    /// It alone is not deprecated.
+    Current,
+    /// What the titles' parentheses add.
+    Qualifier,
+    /// The last segment of the path.
+    Path,
+    /// What the titles say after the resource.
+    Detail,
     /// The API version of the path.
     Version,
     /// The folder at which the pages' paths part.
@@ -56,6 +76,10 @@ pub enum Apart {
 impl fmt::Display for Apart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Apart::Current => "the others being deprecated",
+            Apart::Qualifier => "what its title adds in parentheses",
+            Apart::Path => "the last segment of its path",
+            Apart::Detail => "what its title says after the resource",
             Apart::Version => "the API version of its path",
             Apart::Folder => "its folder",
             Apart::Method => "its method",
@@ -115,9 +139,24 @@ pub fn unique(operations: &[Operation<'_>]) -> Vec<Rename> {
         .collect();
     let mut renames = Vec::new();
     for members in groups.values().filter(|members| members.len() > 1) {
-        let group: Vec<&Operation<'_>> = members.iter().map(|&i| &operations[i]).collect();
-        let (ids, by) = separate(&group, &taken);
-        for (&index, id) in members.iter().zip(ids) {
+        let current: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| !operations[i].deprecated)
+            .collect();
+        // The one operation that is not deprecated keeps the id; the rest are told apart.
+        let (kept, rest): (Option<usize>, Vec<usize>) = match current.as_slice() {
+            [one] => (
+                Some(*one),
+                members.iter().copied().filter(|i| i != one).collect(),
+            ),
+            _ => (None, members.clone()),
+        };
+        if let Some(kept) = kept {
+            taken.insert(fold(operations[kept].id));
+        }
+        let group: Vec<&Operation<'_>> = rest.iter().map(|&i| &operations[i]).collect();
+        for (&index, (id, by)) in rest.iter().zip(separate(&group, &taken)) {
             taken.insert(fold(&id));
             renames.push(Rename {
                 index,
@@ -131,63 +170,194 @@ pub fn unique(operations: &[Operation<'_>]) -> Vec<Rename> {
     renames
 }
 
-/// New ids for a group of operations sharing an id, none of them `taken`, and what told them
-/// apart.
-fn separate(group: &[&Operation<'_>], taken: &HashSet<String>) -> (Vec<String>, Apart) {
-    let folders = folders(group);
-    for by in [Apart::Version, Apart::Folder, Apart::Method, Apart::All] {
-        let suffixes: Option<Vec<String>> = group
-            .iter()
-            .zip(&folders)
-            .map(|(op, folder)| {
-                let method = || pascal(&op.method.to_ascii_lowercase());
-                match by {
-                    Apart::Version => version(op.path),
-                    Apart::Folder => folder.clone(),
-                    Apart::Method => Some(method()),
-                    _ => Some(format!(
-                        "{}{}{}",
-                        version(op.path).unwrap_or_default(),
-                        folder.as_deref().unwrap_or_default(),
-                        method()
-                    )),
-                }
-            })
-            .collect();
-        let Some(suffixes) = suffixes else { continue };
-        let ids: Vec<String> = group
+/// New ids for a group of operations sharing an id, none of them `taken`, and what told each
+/// apart. Each way of telling apart (see the module) settles the operations it gives an id of
+/// their own; the rest go on to the next.
+fn separate(group: &[&Operation<'_>], taken: &HashSet<String>) -> Vec<(String, Apart)> {
+    let mut taken = taken.clone();
+    let mut settled: Vec<Option<(String, Apart)>> = vec![None; group.len()];
+    let mut left: Vec<usize> = (0..group.len()).collect();
+    for by in [
+        Apart::Qualifier,
+        Apart::Version,
+        Apart::Path,
+        Apart::Detail,
+        Apart::Folder,
+        Apart::Method,
+        Apart::All,
+    ] {
+        if left.is_empty() {
+            break;
+        }
+        let sub: Vec<&Operation<'_>> = left.iter().map(|&i| group[i]).collect();
+        let Some(suffixes) = suffixes(&sub, by) else {
+            continue;
+        };
+        let ids: Vec<String> = sub
             .iter()
             .zip(&suffixes)
             .map(|(op, suffix)| format!("{}{suffix}", op.id))
             .collect();
-        let mut seen = HashSet::new();
-        if ids.iter().all(|id| {
-            let folded = fold(id);
-            !taken.contains(&folded) && seen.insert(folded)
-        }) {
-            return (ids, by);
+        let mut count: HashMap<String, usize> = HashMap::new();
+        for id in &ids {
+            *count.entry(fold(id)).or_default() += 1;
+        }
+        let mut still = Vec::new();
+        for (&member, id) in left.iter().zip(ids) {
+            let folded = fold(&id);
+            if count[&folded] == 1 && !taken.contains(&folded) {
+                taken.insert(folded);
+                settled[member] = Some((id, by));
+            } else {
+                still.push(member);
+            }
+        }
+        left = still;
+    }
+    let mut n = 0;
+    for member in left {
+        loop {
+            n += 1;
+            let id = format!("{}_{n}", group[member].id);
+            let folded = fold(&id);
+            if taken.insert(folded) {
+                settled[member] = Some((id, Apart::Order));
+                break;
+            }
         }
     }
-    let mut seen = HashSet::new();
-    let mut n = 0;
-    let ids = group
+    settled.into_iter().flatten().collect()
+}
+
+/// The suffix each of `group` gets from one way of telling apart; `None` where it says
+/// nothing of any of them.
+fn suffixes(group: &[&Operation<'_>], by: Apart) -> Option<Vec<String>> {
+    let method = |op: &Operation<'_>| pascal(&op.method.to_ascii_lowercase());
+    match by {
+        Apart::Qualifier => words_apart(group, |op| op.qualifier),
+        Apart::Detail => words_apart(group, |op| op.detail),
+        Apart::Version => group.iter().map(|op| version(op.path)).collect(),
+        Apart::Path => Some(group.iter().map(|op| last_segment(op)).collect()),
+        Apart::Folder => folders(group).into_iter().collect(),
+        Apart::Method => Some(group.iter().map(|op| method(op)).collect()),
+        Apart::All => {
+            let folders = folders(group);
+            Some(
+                group
+                    .iter()
+                    .zip(folders)
+                    .map(|(op, folder)| {
+                        format!(
+                            "{}{}{}",
+                            version(op.path).unwrap_or_default(),
+                            folder.unwrap_or_default(),
+                            method(op)
+                        )
+                    })
+                    .collect(),
+            )
+        }
+        Apart::Current | Apart::Order => None,
+    }
+}
+
+/// The telling words of the path's last segment, unless it is a parameter or spells the
+/// resource the id ends in (`/servers/detail` → `Detail`, `/servers` → nothing, for
+/// `ListServers`).
+fn last_segment(op: &Operation<'_>) -> String {
+    let Some(last) = op.path.split('/').rfind(|s| !s.is_empty()) else {
+        return String::new();
+    };
+    if last.starts_with('{') {
+        return String::new();
+    }
+    let segment = fold(last);
+    let id = fold(op.id);
+    let last_word = op
+        .id
+        .rfind(|c: char| c.is_ascii_uppercase())
+        .map(|at| fold(&op.id[at..]))
+        .unwrap_or_default();
+    if id.ends_with(&segment) || (!last_word.is_empty() && segment.ends_with(&last_word)) {
+        return String::new();
+    }
+    telling(
+        last.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("os"))
+            .map(str::to_owned),
+    )
+}
+
+/// Words that tell nothing apart: `api`, versions, numbers, and what only says how current
+/// something is.
+fn says_nothing(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "api"
+            | "apis"
+            | "version"
+            | "versions"
+            | "recommended"
+            | "discarded"
+            | "deprecated"
+            | "to"
+            | "be"
+            | "or"
+            | "and"
+            | "of"
+            | "for"
+            | "with"
+            | "the"
+            | "a"
+            | "an"
+            | "later"
+            | "microversion"
+            | "compatible"
+            | "using"
+            | "including"
+            | "new"
+            | "old"
+            | "out"
+            | "date"
+            | "dated"
+            | "outdated"
+            | "obsolete"
+    ) || lower.bytes().all(|b| b.is_ascii_digit())
+        || (lower.starts_with('v') && lower[1..].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// At most two words of `words` that say something, in Pascal case.
+fn telling(words: impl IntoIterator<Item = String>) -> String {
+    words
+        .into_iter()
+        .filter(|w| !says_nothing(w))
+        .take(2)
+        .map(|w| crate::naming::word_case(&w))
+        .collect()
+}
+
+/// For each operation of a group, the words of `words` (its title's parentheses, or what
+/// its title says after the resource) that not every one of the group's has; `None` when
+/// none has any.
+fn words_apart<'a>(
+    group: &[&Operation<'a>],
+    words: impl Fn(&Operation<'a>) -> &'a [String],
+) -> Option<Vec<String>> {
+    let first = words(group[0]);
+    let common: Vec<&String> = first
         .iter()
-        .map(|op| {
-            loop {
-                n += 1;
-                let id = format!("{}_{n}", op.id);
-                let folded = fold(&id);
-                if !taken.contains(&folded) && seen.insert(folded) {
-                    break id;
-                }
-            }
-        })
+        .filter(|w| group.iter().all(|op| words(op).contains(w)))
         .collect();
-    (ids, Apart::Order)
+    let suffixes: Vec<String> = group
+        .iter()
+        .map(|op| telling(words(op).iter().filter(|w| !common.contains(w)).cloned()))
+        .collect();
+    suffixes.iter().any(|s| !s.is_empty()).then_some(suffixes)
 }
 
 /// For each operation of a group, the first folder of its page's path at which the group's
-/// paths part, in Pascal case (`None` where its path has no folder there).
+/// paths part, its telling words in Pascal case (`None` where its path has no folder there).
 fn folders(group: &[&Operation<'_>]) -> Vec<Option<String>> {
     let dirs: Vec<Vec<&str>> = group
         .iter()
@@ -204,12 +374,13 @@ fn folders(group: &[&Operation<'_>]) -> Vec<Option<String>> {
     };
     dirs.iter()
         .map(|dir| {
-            let name: String = dir
-                .get(depth)?
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-                .collect();
-            Some(pascal(&name)).filter(|p| !fold(p).is_empty())
+            let name = telling(
+                dir.get(depth)?
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
+            Some(name).filter(|p| !fold(p).is_empty())
         })
         .collect()
 }
@@ -225,6 +396,9 @@ mod tests {
             method,
             path,
             reference,
+            qualifier: &[],
+            detail: &[],
+            deprecated: false,
         }
     }
 
@@ -352,10 +526,11 @@ mod tests {
         assert_eq!(
             ids(&run),
             [
-                "QueryingAFloatingIpAddressVpcApisV1V2",
-                "QueryingAFloatingIpAddressNativeOpenstackNeutronApisV20"
+                "QueryingAFloatingIpAddressVpc",
+                "QueryingAFloatingIpAddressNativeOpenstack"
             ]
         );
+        // The folder's telling words: no `Apis`, no versions, at most two.
         assert!(unique(&run).iter().all(|r| r.by == Apart::Folder));
         // A path without a version does not tell apart either: the folder does, where the
         // pages' paths part (here the second folder).
@@ -381,11 +556,10 @@ mod tests {
             op("Tags", "GET", "/v2/tags", "b/tags.rst"),
             op("Tags", "GET", "/v1/tags", "b/tags_1.rst"),
         ];
-        assert_eq!(
-            ids(&run),
-            ["TagsV1AGet", "TagsV1APost", "TagsV2BGet", "TagsV1BGet"]
-        );
-        assert!(unique(&run).iter().all(|r| r.by == Apart::All));
+        // Each way settles the operations it gives an id of their own; the rest go on.
+        assert_eq!(ids(&run), ["TagsV1Get", "TagsPost", "TagsV2", "TagsV1BGet"]);
+        let by: Vec<Apart> = unique(&run).iter().map(|r| r.by).collect();
+        assert_eq!(by, [Apart::All, Apart::Method, Apart::Version, Apart::All]);
         // Nothing tells them apart: their order does.
         let run = [
             op("Tags", "GET", "/v1/tags", "a/tags.rst"),
@@ -418,7 +592,7 @@ mod tests {
         ];
         assert_eq!(
             ids(&run),
-            ["QueryingVpCsV1", "QueryingVpcsV3", "List_V2X", "ListV2Y"]
+            ["QueryingVpCsV1", "QueryingVpcsV3", "List_V2", "ListV2B"]
         );
     }
 
@@ -431,7 +605,7 @@ mod tests {
             op("Create", "POST", "/v2/a", "new/create.rst"),
             op("CreateV1", "POST", "/v1/b", "old/create_v1.rst"),
         ];
-        assert_eq!(ids(&run), ["CreateOld", "CreateNew", "CreateV1"]);
+        assert_eq!(ids(&run), ["Create", "CreateV2", "CreateV1"]);
         // Versions that fold alike (`V2_1`, `V21`) do not tell apart.
         let run = [
             op("Get", "GET", "/v2.1/a", "p/get.rst"),

@@ -19,6 +19,7 @@
 pub mod blocks;
 pub mod cell;
 pub mod ids;
+pub mod naming;
 pub mod operation;
 pub mod page;
 pub mod request_line;
@@ -72,6 +73,12 @@ pub struct Imported {
     pub warnings: Vec<Warning>,
     /// The page line the operation id is read from (the title's).
     pub id_line: usize,
+    /// What the title's parentheses add besides deprecation (see [`naming::Name`]), to tell
+    /// apart operations that would share the id.
+    pub qualifier: Vec<String>,
+    /// What the title says after the resource (see [`naming::Name`]), to tell apart
+    /// operations that would share the id.
+    pub detail: Vec<String>,
 }
 
 /// Whether a page documents an operation (it has a `URI` section); other pages (indexes,
@@ -96,7 +103,39 @@ pub fn import_page_as(
 ) -> Result<Imported, ImportError> {
     let page = page::read(text)?;
     let mut warnings = Vec::new();
-    let built = operation::build(&page, reference, id, &mut warnings)?;
+    // The name is read from what the page says, the body's keys among it: the operation is
+    // built once to read them, then under its name (object types are named after it).
+    let provisional = operation::build(&page, reference, id, &mut Vec::new())?;
+    let named = page.title.as_deref().and_then(|title| {
+        naming::from_title(&naming::Facts {
+            title,
+            method: provisional.operation.method.value.as_str(),
+            path: &provisional.operation.path.raw,
+            body_keys: object_keys(&provisional, provisional.body.as_ref().map(|b| &b.ty.value)),
+            response_keys: object_keys(
+                &provisional,
+                provisional
+                    .responses
+                    .iter()
+                    .find(|r| (200..300).contains(&r.status.value))
+                    .and_then(|r| r.body.as_ref())
+                    .map(|b| &b.value),
+            ),
+            reference,
+            description: &page.description.join("\n\n"),
+        })
+    });
+    // A page's own name wins, unless it makes a method name too long to type.
+    let own = operation::own_name(&page)
+        .filter(|own| apigw_spec::naming::snake(own).len() <= naming::LONGEST);
+    let chosen = match (id, own, &named) {
+        (Some(id), _, _) => id.to_owned(),
+        (None, Some(own), _) => own,
+        (None, None, Some(named)) => named.id.clone(),
+        (None, None, None) => provisional.operation.id.value.clone(),
+    };
+    let mut built = operation::build(&page, reference, Some(&chosen), &mut warnings)?;
+    built.operation.deprecated = named.as_ref().and_then(|n| n.deprecated.clone());
     let text = format!(
         "# {} ({})\n# Imported by apigw-import from {reference}; re-run the importer instead of editing.\n\n{}",
         built.operation.summary.as_deref().unwrap_or(""),
@@ -112,7 +151,45 @@ pub fn import_page_as(
         text,
         warnings,
         id_line: page.title_line.max(1),
+        qualifier: named
+            .as_ref()
+            .map(|n| n.qualifier.clone())
+            .unwrap_or_default(),
+        detail: named.map(|n| n.detail).unwrap_or_default(),
     })
+}
+
+/// The fields of a body that hold an object or a list of objects: the top level's, then the
+/// level below's, in order.
+fn object_keys<'a>(
+    spec: &'a apigw_spec::Spec,
+    body: Option<&apigw_spec::TypeExpr>,
+) -> Vec<&'a str> {
+    use apigw_spec::TypeExpr;
+    fn object_of(ty: &TypeExpr) -> Option<&str> {
+        match ty {
+            TypeExpr::Named(name) => Some(name),
+            TypeExpr::Array(inner) => object_of(inner),
+            _ => None,
+        }
+    }
+    let fields = |name: &str| {
+        spec.object(name)
+            .map(|o| o.fields.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|f| Some((f.name.value.as_str(), object_of(&f.schema.ty.value)?)))
+            .collect::<Vec<_>>()
+    };
+    let Some(top) = body.and_then(object_of) else {
+        return Vec::new();
+    };
+    let first = fields(top);
+    let mut keys: Vec<&str> = first.iter().map(|(key, _)| *key).collect();
+    for (_, inner) in &first {
+        keys.extend(fields(inner).iter().map(|(key, _)| *key));
+    }
+    keys
 }
 
 /// Imports the pages of one run (`(reference, text)`, see [`import_page`]; every operation
@@ -138,6 +215,9 @@ pub fn import_pages(pages: &[(String, String)]) -> Vec<Result<Imported, ImportEr
                 method: op.method.value.as_str(),
                 path: &op.path.raw,
                 reference: &pages[*i].0,
+                qualifier: &imported.qualifier,
+                detail: &imported.detail,
+                deprecated: op.deprecated.is_some(),
             }
         })
         .collect();

@@ -43,7 +43,7 @@ fn contradictions_are_warned_with_page_line() {
 
 #[test]
 fn pages_of_one_reference_that_share_an_id_are_told_apart_with_a_warning() {
-    // Two pages of the ECS reference yield `CreatingAnEcsGroup` (`/v1/…` and `/v2.1/…`); a
+    // Two pages of the ECS reference yield `CreateEcsGroup` (`/v1/…` and `/v2.1/…`); a
     // third page's id is its own.
     let pages: Vec<(String, String)> = [
         "apis_recommended/ecs_group_management/creating_an_ecs_group.rst",
@@ -65,8 +65,8 @@ fn pages_of_one_reference_that_share_an_id_are_told_apart_with_a_warning() {
         .iter()
         .map(|(reference, text)| apigw_import::import_page(reference, text).unwrap())
         .collect();
-    assert_eq!(alone[0].spec.operation.id.value, "CreatingAnEcsGroup");
-    assert_eq!(alone[1].spec.operation.id.value, "CreatingAnEcsGroup");
+    assert_eq!(alone[0].spec.operation.id.value, "CreateEcsGroup");
+    assert_eq!(alone[1].spec.operation.id.value, "CreateEcsGroup");
 
     let run: Vec<_> = apigw_import::import_pages(&pages)
         .into_iter()
@@ -75,24 +75,17 @@ fn pages_of_one_reference_that_share_an_id_are_told_apart_with_a_warning() {
     let ids: Vec<&str> = run.iter().map(|i| &*i.spec.operation.id.value).collect();
     assert_eq!(
         ids,
-        [
-            "CreatingAnEcsGroupV1",
-            "CreatingAnEcsGroupV2_1",
-            "DeletingAnEcsGroup"
-        ]
+        ["CreateEcsGroupV1", "CreateEcsGroupV2_1", "DeleteEcsGroup"]
     );
     // The unique page is imported as alone, byte for byte.
     assert_eq!(run[2].text, alone[2].text);
     assert_eq!(run[2].warnings, alone[2].warnings);
     // A renamed page: the types named after the id follow it, and the rename is warned at the
     // title (where the id comes from), naming the other page; the page's own warnings stay.
-    assert!(run[1].text.contains("id = \"CreatingAnEcsGroupV2_1\""));
+    assert!(run[1].text.contains("id = \"CreateEcsGroupV2_1\""));
     assert!(!run[1].text.contains("\"CreatingAnEcsGroup\""));
     let body = run[1].spec.body.as_ref().expect("a request body");
-    assert_eq!(
-        body.ty.value.to_string(),
-        "CreatingAnEcsGroupV2_1RequestBody"
-    );
+    assert_eq!(body.ty.value.to_string(), "CreateEcsGroupV2_1RequestBody");
     let warning = &run[1].warnings[0];
     assert_eq!(
         pages[1].1.lines().nth(warning.line - 1).unwrap(),
@@ -100,13 +93,13 @@ fn pages_of_one_reference_that_share_an_id_are_told_apart_with_a_warning() {
     );
     assert_eq!(
         warning.message,
-        "operation id `CreatingAnEcsGroup` is not unique in the reference (also \
+        "operation id `CreateEcsGroup` is not unique in the reference (also \
          apis_recommended/ecs_group_management/creating_an_ecs_group.rst); renamed \
-         `CreatingAnEcsGroupV2_1` after the API version of its path"
+         `CreateEcsGroupV2_1` after the API version of its path"
     );
     assert_eq!(run[1].warnings[1..], alone[1].warnings[..]);
     assert_eq!(
-        apigw_import::spec_file_name("CreatingAnEcsGroupV2_1"),
-        "creating_an_ecs_group_v2_1.toml"
+        apigw_import::spec_file_name("CreateEcsGroupV2_1"),
+        "create_ecs_group_v2_1.toml"
     );
 }

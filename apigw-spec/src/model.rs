@@ -37,6 +37,10 @@ pub struct Operation {
     pub description: Option<String>,
     /// The reference page the spec was written from.
     pub reference: Option<String>,
+    /// Why the operation should no longer be used, when its reference says so (the note
+    /// names the replacement where the reference does); the client method is
+    /// `#[deprecated]` with it.
+    pub deprecated: Option<String>,
 }
 
 /// An HTTP method.

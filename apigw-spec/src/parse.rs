@@ -223,6 +223,7 @@ impl<'s> Cx<'s, '_> {
                 "summary",
                 "description",
                 "reference",
+                "deprecated",
             ],
         );
         let id = r.required_string("id");
@@ -231,6 +232,7 @@ impl<'s> Cx<'s, '_> {
         let summary = r.string("summary").map(|s| s.value);
         let description = r.string("description").map(|s| s.value);
         let reference = r.string("reference").map(|s| s.value);
+        let deprecated = r.string("deprecated").map(|s| s.value);
         r.finish();
 
         let method = method.and_then(|m| {
@@ -279,6 +281,7 @@ impl<'s> Cx<'s, '_> {
             summary,
             description,
             reference,
+            deprecated,
         }
     }
 
@@ -834,6 +837,7 @@ fn placeholder_operation(span: Span) -> Operation {
         summary: None,
         description: None,
         reference: None,
+        deprecated: None,
     }
 }
 

@@ -59,6 +59,9 @@ pub fn spec(spec: &Spec) -> String {
     if let Some(reference) = &op.reference {
         kv(w, "reference", &basic_string(reference));
     }
+    if let Some(deprecated) = &op.deprecated {
+        kv(w, "deprecated", &basic_string(deprecated));
+    }
 
     for location in [
         ParamLocation::Path,

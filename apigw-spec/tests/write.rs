@@ -77,6 +77,7 @@ fn erase_spec(spec: &mut Spec) {
         summary: _,
         description: _,
         reference: _,
+        deprecated: _,
     } = operation;
     erase(id);
     erase(method);
@@ -500,6 +501,7 @@ fn awkward() -> Spec {
             summary: Some("Update a \"thing\" \\ größe".into()),
             description: Some("First line.\n\nThird line — ✓, with a backslash \\ kept.".into()),
             reference: Some("some/page with spaces.rst".into()),
+            deprecated: Some("Use `CreateWidgetV2` \"instead\".".into()),
         },
         params: vec![
             project,
@@ -588,6 +590,7 @@ fn control_characters_and_uploads_round_trip() {
             summary: None,
             description: None,
             reference: None,
+            deprecated: None,
         },
         params: Vec::new(),
         body: Some(RequestBody {

@@ -265,6 +265,7 @@ pub fn build(
             summary: page.title.clone(),
             description: (!description.is_empty()).then(|| crate::cell::inline(&description)),
             reference: Some(reference.to_owned()),
+            deprecated: None,
         },
         params,
         body,
@@ -332,14 +333,23 @@ fn request_line(page: &Page, warnings: &mut Vec<Warning>) -> Result<RequestLine,
     Ok(first)
 }
 
-/// The operation id: the page's label where it is one (`ListApiVersionsV2`), else the title
+/// The page's own name for its operation: its label where that is one in `CamelCase`
+/// (`.. _ListApiVersionsV2:`), not an anchor (`.. _en-us_topic_0020212668:`).
+pub fn own_name(page: &Page) -> Option<String> {
+    page.label
+        .as_ref()
+        .filter(|label| {
+            label.starts_with(|c: char| c.is_ascii_uppercase())
+                && label.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+        .cloned()
+}
+
+/// The operation id before it is named ([`crate::naming`]): the page's own name, else the title
 /// in Pascal case (`Querying Cloud Servers` → `QueryingCloudServers`).
 fn operation_id(page: &Page) -> Result<String, ImportError> {
-    if let Some(label) = &page.label
-        && label.starts_with(|c: char| c.is_ascii_uppercase())
-        && label.chars().all(|c| c.is_ascii_alphanumeric())
-    {
-        return Ok(label.clone());
+    if let Some(own) = own_name(page) {
+        return Ok(own);
     }
     let title = page
         .title
