@@ -18,9 +18,9 @@ use std::convert::Infallible;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use apigw_apig::api_management::list_api_versions_v2::ListApiVersionsV2Response;
+use apigw_apig::operation::list_api_versions_v2::ListApiVersionsV2Response;
+use apigw_apig::operation::list_endpoint_connections::ListEndpointConnectionsResponse;
 use apigw_apig::runtime::{RawResponse, StatusCode, header::HeaderMap};
-use apigw_apig::vpc_endpoint_management::list_endpoint_connections::ListEndpointConnectionsResponse;
 use apigw_apig::{Client, Config, Credentials};
 use bytes::Bytes;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};

@@ -4,8 +4,8 @@
 //!
 //! Run with `cargo run --example demo`.
 
-use apigw_apig::api_management::list_api_versions_v2::ListApiVersionsV2Error;
-use apigw_apig::vpc_endpoint_management::list_endpoint_connections::Status;
+use apigw_apig::operation::list_api_versions_v2::ListApiVersionsV2Error;
+use apigw_apig::operation::list_endpoint_connections::Status;
 use apigw_apig::{Client, Config, Credentials};
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};

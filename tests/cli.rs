@@ -336,6 +336,28 @@ fn every_operation_is_a_subcommand_with_help_from_its_spec() {
     assert!(help.contains("--all"), "list operations page");
 }
 
+#[test]
+fn a_services_help_groups_operations_by_section_and_deprecated_ones_apart() {
+    let out = apigw(&["ecs", "--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    // The reference's sections, each a heading followed by its operations.
+    let section = help
+        .find("Apis recommended › Lifecycle management:")
+        .unwrap_or_else(|| panic!("no section heading in:\n{help}"));
+    let create = help
+        .find("  create-servers ")
+        .expect("create-servers listed");
+    assert!(create > section, "{help}");
+    // Deprecated operations come last, under their own heading, and nowhere else.
+    let deprecated = help
+        .find("Deprecated (the reference marks these as out of date):")
+        .expect("a deprecated section");
+    let floating = help.find("  list-floating-ip-addresses ").expect("listed");
+    assert!(floating > deprecated && create < deprecated, "{help}");
+    assert_eq!(help.matches("  list-floating-ip-addresses ").count(), 1);
+}
+
 /// The operation the command-line test calls in `service`: a GET with the fewest required
 /// values (a list, where there is one), else the operation with the fewest, with its example
 /// body.

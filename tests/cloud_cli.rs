@@ -83,16 +83,11 @@ async fn with_only_clouds_yaml_two_services_answer() {
     let dir = folder_with_clouds_yaml(&auth_url(&emulator), PASSWORD);
     for (args, items) in [
         (
-            ["--os-cloud", "test", "ecs", "listing-ecs-groups-v1"],
+            ["--os-cloud", "test", "ecs", "list-ecs-groups-v1"],
             "server_groups",
         ),
         (
-            [
-                "--os-cloud",
-                "test",
-                "vpc",
-                "querying-vpc-peering-connections",
-            ],
+            ["--os-cloud", "test", "vpc", "list-vpc-peering-connections"],
             "peerings",
         ),
     ] {
@@ -117,7 +112,7 @@ async fn with_only_clouds_yaml_two_services_answer() {
     let out = apigw(
         &dir,
         &[("OS_CLOUD", "test")],
-        &["ecs", "listing-ecs-groups-v1"],
+        &["ecs", "list-ecs-groups-v1"],
     )
     .await;
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -137,7 +132,7 @@ async fn os_variables_alone_are_enough() {
         ("OS_PROJECT_NAME", "eu-de"),
         ("OS_REGION_NAME", "eu-de"),
     ];
-    let out = apigw(&dir, &vars, &["vpc", "querying-vpc-peering-connections"]).await;
+    let out = apigw(&dir, &vars, &["vpc", "list-vpc-peering-connections"]).await;
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 
@@ -207,7 +202,7 @@ async fn a_wrong_password_is_exit_3_naming_the_cloud_and_the_auth_url() {
     let out = apigw(
         &dir,
         &[],
-        &["--os-cloud", "test", "ecs", "listing-ecs-groups-v1"],
+        &["--os-cloud", "test", "ecs", "list-ecs-groups-v1"],
     )
     .await;
     let stderr = text(&out.stderr);
@@ -228,7 +223,7 @@ async fn an_unknown_cloud_is_a_usage_error() {
     let out = apigw(
         &dir,
         &[],
-        &["--os-cloud", "prod", "ecs", "listing-ecs-groups-v1"],
+        &["--os-cloud", "prod", "ecs", "list-ecs-groups-v1"],
     )
     .await;
     let stderr = text(&out.stderr);

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use apigw_apig::access_control_policy_management::create_acl_strategy_v2::{
+use apigw_apig::operation::create_acl_strategy_v2::{
     CreateAclStrategyV2RequestBody, CreateAclStrategyV2RequestBodyAclType,
     CreateAclStrategyV2RequestBodyEntityType,
 };

@@ -3,10 +3,8 @@
 
 mod support;
 
-use apigw_apig::api_management::list_api_versions_v2::{
-    ApiVersionRespStatus, ListApiVersionsV2Error,
-};
-use apigw_apig::vpc_endpoint_management::list_endpoint_connections::{
+use apigw_apig::operation::list_api_versions_v2::{ApiVersionRespStatus, ListApiVersionsV2Error};
+use apigw_apig::operation::list_endpoint_connections::{
     EndpointConnectionStatus, ListEndpointConnectionsError, Status,
 };
 use apigw_apig::{BuildError, Error, ErrorKind};

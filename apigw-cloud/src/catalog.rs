@@ -3,9 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use apigw_iam::apis::token_management::obtaining_a_user_token_through_password_authentication::{
-    Catalog, Endpoints,
-};
+use apigw_iam::operation::obtain_user_token::{Catalog, Endpoints};
 
 /// One service's endpoint as a catalog lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]

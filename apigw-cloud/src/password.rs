@@ -7,7 +7,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
-use apigw_iam::apis::token_management::obtaining_a_user_token_through_password_authentication as op;
+use apigw_iam::operation::obtain_user_token as op;
 use apigw_runtime::header::{HeaderMap, HeaderValue};
 use apigw_runtime::{AuthError, AuthErrorKind, Authenticate, BoxFuture, BuildError, Renew, Secret};
 use futures_util::FutureExt;
@@ -216,13 +216,13 @@ async fn request_token(inner: &Inner) -> Result<Token, AuthError> {
     if auth.scope.is_null() {
         auth.scope = json!({});
     }
-    let body = op::ObtainingAUserTokenThroughPasswordAuthenticationRequestBody { auth };
+    let body = op::ObtainUserTokenRequestBody { auth };
     let started = SystemTime::now();
     let sent_at = Instant::now();
     tracing::debug!(user = %inner.user_shown, auth_url = %inner.auth_url, "obtaining a token");
     let response = inner
         .client
-        .obtaining_a_user_token_through_password_authentication(CONTENT_TYPE, body)
+        .obtain_user_token(CONTENT_TYPE, body)
         .send()
         .await
         .map_err(|error| describe_failure(inner, error))?;
@@ -278,7 +278,7 @@ fn renewal_time(token: &op::Token, now: SystemTime, sent: Instant) -> Option<Ins
 /// and the user (never the password).
 fn describe_failure(
     inner: &Inner,
-    error: apigw_runtime::Error<op::ObtainingAUserTokenThroughPasswordAuthenticationError>,
+    error: apigw_runtime::Error<op::ObtainUserTokenError>,
 ) -> AuthError {
     let at = format!("the identity service at {}", inner.auth_url);
     match &error {

@@ -89,8 +89,8 @@ fn loader(dir: &Path, vars: &[(&str, &str)]) -> Loader {
 async fn list_ecs_and_vpc(config: &Config) {
     let ecs = apigw_ecs::Client::new(config.clone()).unwrap();
     let vpc = apigw_vpc::Client::new(config.clone()).unwrap();
-    ecs.listing_ecs_groups_v1().send().await.unwrap();
-    vpc.querying_vpc_peering_connections().send().await.unwrap();
+    ecs.list_ecs_groups_v1().send().await.unwrap();
+    vpc.list_vpc_peering_connections().send().await.unwrap();
 }
 
 #[tokio::test]
@@ -157,7 +157,7 @@ async fn hundred_calls(config: &Config) {
     let ecs = apigw_ecs::Client::new(config.clone()).unwrap();
     let calls = (0..100).map(|_| {
         let ecs = ecs.clone();
-        tokio::spawn(async move { ecs.listing_ecs_groups_v1().send().await })
+        tokio::spawn(async move { ecs.list_ecs_groups_v1().send().await })
     });
     for call in futures_util::future::join_all(calls).await {
         call.unwrap().unwrap();

@@ -346,10 +346,15 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
     });
     let as_ref = cx.prelude("AsRef");
     let client_field = ident(CLIENT);
+    let deprecated = op
+        .deprecated
+        .as_deref()
+        .map(|note| quote!(#[deprecated(note = #note)]));
     quote! {
         impl #client {
             #doc
             #allow
+            #deprecated
             pub fn #method(&self, #(#args,)* #body_arg) -> #builder {
                 #builder {
                     #client_field: #as_ref::<#rt::Client>::as_ref(self).clone(),

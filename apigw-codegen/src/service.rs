@@ -9,17 +9,14 @@ use apigw_spec::{Object, Spec, TypeExpr, naming, write};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::idents::ident;
 use crate::{Options, docs, types};
 
 /// A folder of a service's specs: its operations and the folders in it.
 #[derive(Debug, Default)]
 pub struct Folder {
-    /// The module it becomes (`api_management`); empty for the service's own folder, whose
-    /// operations and folders go straight into the crate.
-    pub module: String,
-    /// The module's documentation.
-    pub doc: String,
+    /// The section of the reference it holds (`Lifecycle management`), which groups its
+    /// operations in the docs; empty for the service's own folder.
+    pub title: String,
     /// The operations of the folder, in file-name order.
     pub operations: Vec<Operation>,
     /// The folders in it, in name order.
@@ -204,7 +201,8 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
         ..options.clone()
     };
     let mut paths = Vec::new();
-    let body = folder_items(root, &options, &TokenStream::new(), &mut paths);
+    let body = operation_items(root, &options, &mut paths);
+    let index = operation_index(root);
     let types = types::emit_shared(&shared, all.first().map(|op| &op.spec), &options);
 
     let name = &service.name.value;
@@ -285,7 +283,10 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
             #types
         }
 
-        #body
+        pub mod operation {
+            #![doc = #index]
+            #body
+        }
     }
 }
 
@@ -296,12 +297,12 @@ fn collect<'a>(folder: &'a Folder, out: &mut Vec<&'a Operation>) {
     }
 }
 
-/// The items of a folder: its operations and its folders' modules. `path` is the folder's
-/// module path from the crate root; `paths` collects each operation's module path.
-fn folder_items(
+/// Every operation's module, in the order of the folders (one flat module, `operation`, as
+/// aws-sdk-rust has it: the reference's table of contents groups the docs, not the paths).
+/// `paths` collects each operation's module path from the crate root.
+fn operation_items(
     folder: &Folder,
     options: &Options,
-    path: &TokenStream,
     paths: &mut Vec<TokenStream>,
 ) -> TokenStream {
     let mut out = TokenStream::new();
@@ -311,21 +312,58 @@ fn folder_items(
             ..options.clone()
         };
         let module = crate::module_ident(&op.spec);
-        paths.push(quote!(#path #module));
+        paths.push(quote!(operation::#module));
         out.extend(op.extra.clone());
         out.extend(crate::expand(&op.spec, &options));
     }
     for inner in &folder.folders {
-        let module = ident(&inner.module);
-        let doc = docs::attrs(&inner.doc);
-        let inner_path = quote!(#path #module::);
-        let items = folder_items(inner, options, &inner_path, paths);
-        out.extend(quote! {
-            #doc
-            pub mod #module {
-                #items
-            }
-        });
+        out.extend(operation_items(inner, options, paths));
     }
     out
+}
+
+/// The doc of the `operation` module: every operation, grouped by the reference's sections
+/// (the folders), each linked to its module, deprecated ones apart.
+fn operation_index(root: &Folder) -> String {
+    fn walk(folder: &Folder, trail: &[&str], current: &mut String, deprecated: &mut Vec<String>) {
+        let mut trail = trail.to_vec();
+        if !folder.title.is_empty() {
+            trail.push(&folder.title);
+        }
+        let mut lines = Vec::new();
+        for op in &folder.operations {
+            let module = naming::module_name(&op.spec);
+            let summary = op.spec.operation.summary.as_deref().unwrap_or_default();
+            let line = format!("- [`{module}`]({module}): {summary}");
+            if op.spec.operation.deprecated.is_some() {
+                deprecated.push(line);
+            } else {
+                lines.push(line);
+            }
+        }
+        if !lines.is_empty() {
+            let heading = if trail.is_empty() {
+                "Operations".to_owned()
+            } else {
+                trail.join(" › ")
+            };
+            current.push_str(&format!("\n\n## {heading}\n\n{}", lines.join("\n")));
+        }
+        for inner in &folder.folders {
+            walk(inner, &trail, current, deprecated);
+        }
+    }
+    let mut current = String::from(
+        "The operations: one module each, with its request builder, response, error and \
+         object types; the client's method of the same name starts it.",
+    );
+    let mut deprecated = Vec::new();
+    walk(root, &[], &mut current, &mut deprecated);
+    if !deprecated.is_empty() {
+        current.push_str(&format!(
+            "\n\n## Deprecated\n\nThe reference marks these as out of date.\n\n{}",
+            deprecated.join("\n")
+        ));
+    }
+    current
 }

@@ -245,12 +245,13 @@ pub fn from_title(facts: &Facts<'_>) -> Option<Name> {
     let one = facts.path.trim_end_matches('/').ends_with('}');
     let verb = if reading && get {
         let listing = verbs[0] == "list" || phrase.list;
+        let many = resource.last().is_some_and(|w| is_plural(w));
         if one {
             if let Some(last) = resource.last_mut() {
                 *last = singular(last);
             }
             "Show".to_owned()
-        } else if resource.last().is_some_and(|w| is_plural(w)) {
+        } else if many {
             "List".to_owned()
         } else if listing {
             if let Some(last) = resource.last_mut() {
@@ -490,7 +491,12 @@ fn take_phrase(rest: &[String], from: usize) -> (Vec<String>, usize) {
     let mut words = Vec::new();
     let mut at = from;
     while let Some(word) = rest.get(at) {
-        let lower = word.to_ascii_lowercase();
+        // An abbreviation (`AS` for Auto Scaling) is no preposition.
+        let lower = if is_abbreviation(word) {
+            word.clone()
+        } else {
+            word.to_ascii_lowercase()
+        };
         if CUT.contains(&lower.as_str()) || (lower == "and" || lower == "or") && !words.is_empty() {
             break;
         }
@@ -586,8 +592,10 @@ fn substitute_abbreviations(
             }
         }
     }
-    // An abbreviation before the resource (`ECS Metadata`) names its owner.
+    // An abbreviation before the resource (`ECS Metadata`) names its owner, where the path
+    // goes on past the owner's id (not `/volumes/{volume_id}/action` for `EVS Disk`).
     if !has_parent
+        && tail.last().and_then(|s| id_parameter(s)) != owner
         && let Some(owner) = &owner
         && resource.len() > 1
     {

@@ -155,24 +155,14 @@ fn read_folder(
     literal: &LitStr,
     root: &Path,
     written: &str,
-    module: String,
+    title: String,
     problems: &mut proc_macro2::TokenStream,
     seen: &mut std::collections::HashMap<String, String>,
 ) -> apigw_codegen::Folder {
     let resolved = root.join(written);
     let shown = display_path(root, &resolved, written);
     let mut folder = apigw_codegen::Folder {
-        doc: format!(
-            "{}: the operations of `{shown}/`.",
-            sentence(
-                resolved
-                    .file_name()
-                    .map(|n| n.to_string_lossy())
-                    .as_deref()
-                    .unwrap_or("")
-            )
-        ),
-        module,
+        title,
         ..apigw_codegen::Folder::default()
     };
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(&resolved) {
@@ -192,8 +182,7 @@ fn read_folder(
         };
         let inner = format!("{written}/{name}");
         if path.is_dir() {
-            let module = apigw_spec::naming::snake(&name);
-            let sub = read_folder(literal, root, &inner, module, problems, seen);
+            let sub = read_folder(literal, root, &inner, sentence(&name), problems, seen);
             if !sub.operations.is_empty() || !sub.folders.is_empty() {
                 folder.folders.push(sub);
             }

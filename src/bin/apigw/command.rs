@@ -212,10 +212,80 @@ pub fn command(
             for op in operations {
                 sub = sub.subcommand(subcommand(op));
             }
+            sub = sub
+                .help_template(
+                    "{about-with-newline}\n{usage-heading} {usage}\n\n{after-help}\nOptions:\n{options}",
+                )
+                .after_help(grouped(operations));
         }
         command = command.subcommand(sub);
     }
     command
+}
+
+/// A service's operations as `--help` lists them: under the reference's sections (the folders
+/// of the pages they come from), deprecated ones last and apart.
+fn grouped(operations: &[Operation]) -> String {
+    let mut sections: Vec<(String, Vec<&Operation>)> = Vec::new();
+    let mut deprecated = Vec::new();
+    for op in operations {
+        if op.spec.operation.deprecated.is_some() {
+            deprecated.push(op);
+            continue;
+        }
+        let section = section(&op.spec);
+        match sections.iter_mut().find(|(s, _)| *s == section) {
+            Some((_, ops)) => ops.push(op),
+            None => sections.push((section, vec![op])),
+        }
+    }
+    if !deprecated.is_empty() {
+        sections.push((
+            "Deprecated (the reference marks these as out of date)".to_owned(),
+            deprecated,
+        ));
+    }
+    let width = operations.iter().map(|o| o.name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (section, ops) in sections {
+        out.push_str(&format!("{section}:\n"));
+        for op in ops {
+            let summary = op.spec.operation.summary.as_deref().unwrap_or_default();
+            out.push_str(&format!("  {:width$}  {summary}\n", op.name));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The section of the reference a spec's page is in: its folders, as sentences
+/// (`apis_recommended/lifecycle_management/…` → `Apis recommended › Lifecycle management`).
+fn section(spec: &Spec) -> String {
+    let folders: Vec<String> = spec
+        .operation
+        .reference
+        .as_deref()
+        .unwrap_or_default()
+        .split('/')
+        .rev()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(|folder| {
+            let text = folder.replace('_', " ");
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    if folders.is_empty() {
+        "Operations".to_owned()
+    } else {
+        folders.join(" › ")
+    }
 }
 
 fn subcommand(op: &Operation) -> Command {

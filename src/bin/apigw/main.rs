@@ -6,7 +6,7 @@
 //! apigw apig --help                                # APIG's operations
 //! apigw apig list-api-versions-v2 --instance-id demo --api-id demo
 //! apigw apig list-api-versions-v2 --instance-id demo --api-id demo --limit 10 --all --output table
-//! apigw --os-cloud otc ecs listing-ecs-groups-v1   # a cloud of clouds.yaml (or OS_* variables)
+//! apigw --os-cloud otc ecs list-ecs-groups-v1   # a cloud of clouds.yaml (or OS_* variables)
 //! apigw --os-cloud otc config                      # what the settings resolve to
 //! apigw serve --port 8080                          # every service's emulator, at /<service>
 //! ```

@@ -1,4 +1,4 @@
-use apigw_apig::vpc_endpoint_management::list_endpoint_connections::Status;
+use apigw_apig::operation::list_endpoint_connections::Status;
 
 #[allow(dead_code)]
 async fn call(client: &apigw_apig::Client) {
