@@ -532,7 +532,7 @@ fn substitute_abbreviations(
     // Segments that only say what is done (`action`, the verb itself) at the path's end.
     let is_action = |s: &str| {
         let lower = s.to_ascii_lowercase().replace(['-', '_'], "");
-        ACTION_SEGMENTS.contains(&lower.as_str()) || verbs.iter().any(|v| *v == lower)
+        ACTION_SEGMENTS.contains(&lower.as_str()) || verbs.contains(&lower)
     };
     let mut end = segments.len();
     while end > 0 && !segments[end - 1].starts_with('{') && is_action(segments[end - 1]) {
