@@ -60,8 +60,8 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
         (ParamLocation::Header, header),
     ] {
         if let Some((table, _)) = table {
-            cx.each_entry(table, |cx, name, value, span| {
-                if let Some(param) = cx.param(location, name, value, span) {
+            cx.each_entry(table, |cx, name, value| {
+                if let Some(param) = cx.param(location, name, value) {
                     params.push(param);
                 }
             });
@@ -70,16 +70,16 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
     let body = body.and_then(|(table, span)| cx.body(table, span));
     let mut responses = Vec::new();
     if let Some((table, _)) = response {
-        cx.each_entry(table, |cx, status, value, span| {
-            if let Some(response) = cx.response(status, value, span) {
+        cx.each_entry(table, |cx, status, value| {
+            if let Some(response) = cx.response(status, value) {
                 responses.push(response);
             }
         });
     }
     let mut objects = Vec::new();
     if let Some((table, _)) = object {
-        cx.each_entry(table, |cx, name, value, span| {
-            if let Some(object) = cx.object(name, value, span) {
+        cx.each_entry(table, |cx, name, value| {
+            if let Some(object) = cx.object(name, value) {
                 objects.push(object);
             }
         });
@@ -191,12 +191,12 @@ impl<'s> Cx<'s, '_> {
     fn each_entry<'a, 'i>(
         &mut self,
         table: &'a DeTable<'i>,
-        mut f: impl FnMut(&mut Self, Spanned<String>, Entry<'a, 'i>, Span),
+        mut f: impl FnMut(&mut Self, Spanned<String>, Entry<'a, 'i>),
     ) {
         for (key, value) in table {
             let name = Spanned::new(key.get_ref().to_string(), key.span());
             match value.get_ref() {
-                DeValue::Table(inner) => f(self, name, (inner, value.span()), key.span()),
+                DeValue::Table(inner) => f(self, name, (inner, value.span())),
                 other => self.diags.error(
                     Code::EntryNotTable,
                     value.span(),
@@ -325,7 +325,6 @@ impl<'s> Cx<'s, '_> {
         location: ParamLocation,
         name: Spanned<String>,
         (table, span): Entry<'_, '_>,
-        _key_span: Span,
     ) -> Option<Param> {
         let what = format!("{} `{}`", location.noun(), name.value);
         let mut keys = FIELD_KEYS.to_vec();
@@ -355,15 +354,10 @@ impl<'s> Cx<'s, '_> {
         })
     }
 
-    fn object(
-        &mut self,
-        name: Spanned<String>,
-        (table, _): Entry<'_, '_>,
-        _key: Span,
-    ) -> Option<Object> {
+    fn object(&mut self, name: Spanned<String>, (table, _): Entry<'_, '_>) -> Option<Object> {
         let mut fields = Vec::new();
         let object_name = name.value.clone();
-        self.each_entry(table, |cx, field_name, (table, span), _| {
+        self.each_entry(table, |cx, field_name, (table, span)| {
             let what = format!("field `{}` of object `{}`", field_name.value, object_name);
             let mut r = Reader::new(cx, table, span, &what, FIELD_KEYS);
             let field = r.field(field_name, false);
@@ -409,7 +403,6 @@ impl<'s> Cx<'s, '_> {
         &mut self,
         status: Spanned<String>,
         (table, span): Entry<'_, '_>,
-        _key: Span,
     ) -> Option<Response> {
         let code = match status.value.parse::<u16>() {
             Ok(code) if (100..=599).contains(&code) => {
@@ -443,7 +436,7 @@ impl<'s> Cx<'s, '_> {
         let mut header_fields = Vec::new();
         if let Some((table, _)) = headers {
             let status = status.value.clone();
-            self.each_entry(table, |cx, name, (table, span), _| {
+            self.each_entry(table, |cx, name, (table, span)| {
                 let what = format!("header `{}` of response `{}`", name.value, status);
                 let mut r = Reader::new(cx, table, span, &what, FIELD_KEYS);
                 let field = r.field(name, false);
