@@ -154,16 +154,7 @@ impl Checker<'_, '_> {
 
     fn objects(&mut self) {
         for object in &self.spec.objects {
-            let valid = object
-                .name
-                .value
-                .starts_with(|c: char| c.is_ascii_alphabetic())
-                && object
-                    .name
-                    .value
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !valid {
+            if !naming::is_identifier(&object.name.value) {
                 self.diags.push(
                     Diagnostic::new(
                         Code::InvalidObjectName,
@@ -736,7 +727,7 @@ impl FieldRules<'_, '_> {
             }
             seen.push(&value.value);
             if let Some(name) = &value.name
-                && !is_identifier(&name.value)
+                && !naming::is_identifier(&name.value)
             {
                 self.diags.error(
                     Code::InvalidVariantName,
@@ -777,7 +768,7 @@ impl FieldRules<'_, '_> {
             }
         }
         if let Some(name) = &enumeration.type_name
-            && !is_identifier(&name.value)
+            && !naming::is_identifier(&name.value)
         {
             self.diags.error(
                 Code::InvalidEnumName,
@@ -865,12 +856,6 @@ fn is_scalar(ty: &TypeExpr) -> bool {
         ty,
         TypeExpr::String | TypeExpr::Integer | TypeExpr::Long | TypeExpr::Boolean | TypeExpr::Float
     )
-}
-
-fn is_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && name != "_"
 }
 
 fn named_refs<'t>(ty: &'t TypeExpr, out: &mut Vec<&'t str>) {

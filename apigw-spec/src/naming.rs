@@ -115,6 +115,18 @@ pub fn status_variant(status: u16) -> String {
     reason.to_owned()
 }
 
+/// Whether `c` may stand in a name a spec gives (after its first character, see
+/// [`is_identifier`]): an ASCII letter, digit or `_`.
+pub fn is_identifier_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// The one rule for a name a spec gives that becomes Rust as written (an operation id, an
+/// object, variant or enum name): an ASCII letter, then ASCII letters, digits and `_`.
+pub fn is_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(is_identifier_char)
+}
+
 /// Whether `name` is a Rust keyword that can be written as a raw identifier (`r#type`).
 pub fn is_raw_keyword(name: &str) -> bool {
     const KEYWORDS: &[&str] = &[
@@ -183,6 +195,16 @@ pub mod builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_identifier_starts_with_a_letter() {
+        for good in ["ListApiVersionsV2", "a", "Api_resp2"] {
+            assert!(is_identifier(good), "{good}");
+        }
+        for bad in ["", "_", "_Private", "2xx", "List-Apis", "Käse", "a b"] {
+            assert!(!is_identifier(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn converts_cases() {

@@ -254,22 +254,17 @@ impl<'s> Cx<'s, '_> {
             }
         });
         let path = path.and_then(|p| self.path_template(p));
-        if let Some(id) = &id {
-            let valid = id.value.starts_with(|c: char| c.is_ascii_alphabetic())
-                && id
-                    .value
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !valid {
-                self.diags.push(
-                    Diagnostic::new(
-                        Code::InvalidOperationId,
-                        id.span.clone(),
-                        format!("operation id `{}` is not a valid identifier", id.value),
-                    )
-                    .with_help("use ASCII letters and digits, starting with a letter, e.g. `ListApiVersionsV2`"),
-                );
-            }
+        if let Some(id) = &id
+            && !crate::naming::is_identifier(&id.value)
+        {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::InvalidOperationId,
+                    id.span.clone(),
+                    format!("operation id `{}` is not a valid identifier", id.value),
+                )
+                .with_help("use ASCII letters and digits, starting with a letter, e.g. `ListApiVersionsV2`"),
+            );
         }
         let fallback = placeholder_operation(span);
         Operation {
