@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use apigw_spec::check::materialized_enum;
-use apigw_spec::service::{REGION, Service};
+use apigw_spec::service::Service;
 use apigw_spec::{Object, Spec, TypeExpr, naming, write};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -209,7 +209,7 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
 
     let name = &service.name.value;
     let title = &service.title.value;
-    let parts: Vec<&str> = service.endpoint.value.split(REGION).collect();
+    let endpoint = service.endpoint_pattern().as_str();
     let service_doc = docs::attrs(&format!(
         "The {title} service (`{name}`): its endpoint in a region and its {} operations.",
         all.len()
@@ -238,7 +238,7 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
         pub static SERVICE: #rt::ServiceMeta = #rt::ServiceMeta {
             name: #name,
             title: #title,
-            endpoint: &[#(#parts),*],
+            endpoint: #rt::Endpoint::new(#endpoint),
             operations: &[#(&#paths::DYNAMIC),*],
         };
 
