@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use apigw_spec::check::materialized_enum;
 use apigw_spec::service::Service;
 use apigw_spec::{Object, Spec, TypeExpr, naming, write};
 use proc_macro2::TokenStream;
@@ -183,12 +182,10 @@ fn colliding_type_names(
 
 /// The Rust types generated for an object: its struct and its fields' enums.
 pub(crate) fn rust_names(object: &Object) -> Vec<String> {
-    let mut names = vec![naming::object_name(object)];
-    names.extend(object.fields.iter().filter_map(|field| {
-        materialized_enum(&field.schema)
-            .map(|e| naming::field_enum_name(&object.name.value, field, e))
-    }));
-    names
+    naming::object_type_names(object)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
 }
 
 /// Generates a service's crate content: `SERVICE`, `Client`, the shared `types` and every

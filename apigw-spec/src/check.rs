@@ -481,27 +481,7 @@ impl Checker<'_, '_> {
 
         // Types of the operation's module.
         let mut types: HashMap<String, Span> = HashMap::new();
-        let op_span = self.spec.operation.id.span.clone();
-        types.insert(naming::builder_name(self.spec), op_span.clone());
-        types.insert(naming::error_name(self.spec), op_span);
-        let mut declared: Vec<(String, Span)> = Vec::new();
-        for object in &self.spec.objects {
-            declared.push((naming::object_name(object), object.name.span.clone()));
-            for field in &object.fields {
-                if let Some(e) = materialized_enum(&field.schema) {
-                    declared.push((
-                        naming::field_enum_name(&object.name.value, field, e),
-                        e.span.clone(),
-                    ));
-                }
-            }
-        }
-        for param in &self.spec.params {
-            if let Some(e) = materialized_enum(&param.field.schema) {
-                declared.push((naming::param_enum_name(param, e), e.span.clone()));
-            }
-        }
-        for (name, span) in declared {
+        for (name, span) in naming::type_names(self.spec) {
             if let Some(first) = types.get(&name) {
                 let first = self.position_note(first.clone());
                 self.diags.push(

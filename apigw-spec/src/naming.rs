@@ -53,6 +53,43 @@ pub fn object_name(object: &Object) -> String {
     pascal(&object.name.value)
 }
 
+/// Every type name the generator gives an operation's module, each with the span of what it is
+/// generated from: the request builder and the error type (the operation id's span), then each
+/// object and its fields' enums, then the parameters' enums. The checker finds collisions in
+/// this list and the generator writes prelude names in full when this list takes them, so a
+/// new generated type is added here, once.
+pub fn type_names(spec: &Spec) -> Vec<(String, crate::source::Span)> {
+    let op = &spec.operation.id.span;
+    let mut names = vec![
+        (builder_name(spec), op.clone()),
+        (error_name(spec), op.clone()),
+    ];
+    for object in &spec.objects {
+        names.extend(object_type_names(object));
+    }
+    for param in &spec.params {
+        if let Some(e) = crate::check::materialized_enum(&param.field.schema) {
+            names.push((param_enum_name(param, e), e.span.clone()));
+        }
+    }
+    names
+}
+
+/// The type names generated for one object (see [`type_names`]): its own, then its fields'
+/// enums, each with the span of what it is generated from.
+pub fn object_type_names(object: &Object) -> Vec<(String, crate::source::Span)> {
+    let mut names = vec![(object_name(object), object.name.span.clone())];
+    for field in &object.fields {
+        if let Some(e) = crate::check::materialized_enum(&field.schema) {
+            names.push((
+                field_enum_name(&object.name.value, field, e),
+                e.span.clone(),
+            ));
+        }
+    }
+    names
+}
+
 /// The Rust enum type of a parameter with enumerated values.
 pub fn param_enum_name(param: &Param, enumeration: &Enumeration) -> String {
     enumeration
@@ -195,6 +232,39 @@ pub mod builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_names_list_every_generated_type_once() {
+        let text = r#"
+[operation]
+id = "ListThings"
+method = "GET"
+path = "/v1/things"
+
+[query.order]
+type = "String"
+enum = ["asc", "desc"]
+
+[response.200]
+body = "ThingList"
+
+[object.ThingList.state]
+type = "String"
+enum = ["on", "off"]
+"#;
+        let spec = crate::load("list_things.toml", text).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<String> = type_names(&spec).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "ListThingsRequest",
+                "ListThingsError",
+                "ThingList",
+                "ThingListState",
+                "Order"
+            ]
+        );
+    }
 
     #[test]
     fn an_identifier_starts_with_a_letter() {
