@@ -244,10 +244,8 @@ path = "/v1/things"
 [query.order]
 type = "String"
 enum = ["asc", "desc"]
-
 [response.200]
 body = "ThingList"
-
 [object.ThingList.state]
 type = "String"
 enum = ["on", "off"]
