@@ -236,19 +236,10 @@ mod tests {
     #[test]
     fn type_names_list_every_generated_type_once() {
         let text = r#"
-[operation]
-id = "ListThings"
-method = "GET"
-path = "/v1/things"
-
-[query.order]
-type = "String"
-enum = ["asc", "desc"]
-[response.200]
-body = "ThingList"
-[object.ThingList.state]
-type = "String"
-enum = ["on", "off"]
+query = { order = { type = "String", enum = ["asc", "desc"] } }
+response = { 200 = { body = "ThingList" } }
+object = { ThingList = { state = { type = "String", enum = ["on", "off"] } } }
+operation = { id = "ListThings", method = "GET", path = "/v1/things" }
 "#;
         let spec = crate::load("list_things.toml", text).unwrap_or_else(|e| panic!("{e}"));
         let names: Vec<String> = type_names(&spec).into_iter().map(|(n, _)| n).collect();
