@@ -3,8 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use apigw_spec::check::materialized_enum;
-use apigw_spec::service::{REGION, Service};
+use apigw_spec::service::Service;
 use apigw_spec::{Object, Spec, TypeExpr, naming, write};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -180,12 +179,10 @@ fn colliding_type_names(
 
 /// The Rust types generated for an object: its struct and its fields' enums.
 pub(crate) fn rust_names(object: &Object) -> Vec<String> {
-    let mut names = vec![naming::object_name(object)];
-    names.extend(object.fields.iter().filter_map(|field| {
-        materialized_enum(&field.schema)
-            .map(|e| naming::field_enum_name(&object.name.value, field, e))
-    }));
-    names
+    naming::object_type_names(object)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
 }
 
 /// Generates a service's crate content: `SERVICE`, `Client`, the shared `types` and every
@@ -207,7 +204,7 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
 
     let name = &service.name.value;
     let title = &service.title.value;
-    let parts: Vec<&str> = service.endpoint.value.split(REGION).collect();
+    let endpoint = service.endpoint_pattern().as_str();
     let service_doc = docs::attrs(&format!(
         "The {title} service (`{name}`): its endpoint in a region and its {} operations.",
         all.len()
@@ -236,7 +233,7 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
         pub static SERVICE: #rt::ServiceMeta = #rt::ServiceMeta {
             name: #name,
             title: #title,
-            endpoint: &[#(#parts),*],
+            endpoint: #rt::Endpoint::new(#endpoint),
             operations: &[#(&#paths::DYNAMIC),*],
         };
 

@@ -58,24 +58,10 @@ pub(crate) fn field_type(cx: &Cx<'_>, field: &Field, enum_name: Option<&str>) ->
 /// that a type generated for `spec` would shadow in its module.
 pub(crate) fn shadowed_prelude(spec: &Spec) -> HashSet<&'static str> {
     const PRELUDE: [&str; 6] = ["Option", "Result", "String", "Vec", "Into", "AsRef"];
-    let mut generated = vec![naming::builder_name(spec), naming::error_name(spec)];
-    for object in &spec.objects {
-        generated.push(naming::object_name(object));
-        generated.extend(
-            object
-                .fields
-                .iter()
-                .filter_map(|f| object_field_enum(object, f)),
-        );
-    }
-    for param in &spec.params {
-        if let Some(e) = materialized_enum(&param.field.schema) {
-            generated.push(naming::param_enum_name(param, e));
-        }
-    }
+    let generated = naming::type_names(spec);
     PRELUDE
         .into_iter()
-        .filter(|name| generated.iter().any(|g| g == name))
+        .filter(|name| generated.iter().any(|(g, _)| g == name))
         .collect()
 }
 

@@ -30,66 +30,6 @@ pub fn operation(input: TokenStream) -> TokenStream {
     expand(&path).into()
 }
 
-/// Generates the typed client code of every operation in a folder of specs: each `*.toml`
-/// file directly in it, in file-name order, as if each had its own [`operation!`].
-///
-/// ```text
-/// /// API management.
-/// pub mod api_management {
-///     apigw_macros::operations!("specs/api_management");
-/// }
-/// ```
-///
-/// Adding a spec to the folder needs a rebuild trigger the compiler cannot see: give the crate
-/// a build script with `cargo:rerun-if-changed=specs`.
-#[proc_macro]
-pub fn operations(input: TokenStream) -> TokenStream {
-    let folder = parse_macro_input!(input as LitStr);
-    let written = folder.value();
-    let root = crate_root();
-    let resolved = root.join(&written);
-    let entries = match std::fs::read_dir(&resolved) {
-        Ok(entries) => entries,
-        Err(err) => {
-            let shown = display_path(&root, &resolved, &written);
-            return errors(
-                &folder,
-                [format!("{shown}: cannot read the spec folder: {err}")],
-            )
-            .into();
-        }
-    };
-    let mut files: Vec<String> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        let shown = display_path(&root, &resolved, &written);
-        return errors(
-            &folder,
-            [format!("{shown}: the folder holds no `*.toml` spec")],
-        )
-        .into();
-    }
-    let written = written.trim_end_matches('/');
-    let mut modules = Vec::new();
-    let mut out = proc_macro2::TokenStream::new();
-    for file in &files {
-        let (code, module) = expand_file(&folder, &root, &format!("{written}/{file}"));
-        out.extend(code);
-        modules.extend(module);
-    }
-    quote! {
-        #out
-        /// The operations of this folder, for tools that treat every operation alike.
-        pub static OPERATIONS: &[&::apigw_runtime::DynOperation] = &[#(&#modules::DYNAMIC),*];
-    }
-    .into()
-}
-
 /// Generates a whole service's client from its spec folder: the folder's `service.toml` (name,
 /// title, endpoint pattern) and every `*.toml` spec in it and in the folders below it, each
 /// folder a module.
@@ -105,8 +45,8 @@ pub fn operations(input: TokenStream) -> TokenStream {
 /// alike, generated once) and one module per folder with one module per operation, and
 /// re-exports the runtime's configuration and error types.
 ///
-/// Like [`operations!`], adding a spec needs a build script with
-/// `cargo:rerun-if-changed=<the folder>`.
+/// Adding a spec to the folder needs a rebuild trigger the compiler cannot see: give the crate
+/// a build script with `cargo:rerun-if-changed=<the folder>`.
 #[proc_macro]
 pub fn service(input: TokenStream) -> TokenStream {
     let folder = parse_macro_input!(input as LitStr);
@@ -226,18 +166,9 @@ fn sentence(name: &str) -> String {
     }
 }
 
+/// Expands the spec the literal names (relative to the crate root); errors point at it.
 fn expand(literal: &LitStr) -> proc_macro2::TokenStream {
-    expand_file(literal, &crate_root(), &literal.value()).0
-}
-
-/// Expands the spec at `written` (relative to `root`); errors point at `literal`. Also returns
-/// the name of the operation's module, when one was generated.
-fn expand_file(
-    literal: &LitStr,
-    root: &Path,
-    written: &str,
-) -> (proc_macro2::TokenStream, Option<proc_macro2::Ident>) {
-    match read_operation(literal, root, written) {
+    match read_operation(literal, &crate_root(), &literal.value()) {
         Ok(op) => {
             let options = apigw_codegen::Options {
                 spec_source: op.spec_source.clone(),
@@ -245,12 +176,9 @@ fn expand_file(
             };
             let code = apigw_codegen::expand(&op.spec, &options);
             let extra = op.extra;
-            (
-                quote!(#extra #code),
-                Some(apigw_codegen::module_ident(&op.spec)),
-            )
+            quote!(#extra #code)
         }
-        Err(errors) => (errors, None),
+        Err(errors) => errors,
     }
 }
 

@@ -383,14 +383,14 @@ mod tests {
     static ECS: ServiceMeta = ServiceMeta {
         name: "ecs",
         title: "Elastic Cloud Server",
-        endpoint: &["https://ecs.", ".otc.t-systems.com"],
+        endpoint: crate::Endpoint::new("https://ecs.{region}.otc.t-systems.com"),
         operations: &[],
     };
 
     static VPC: ServiceMeta = ServiceMeta {
         name: "vpc",
         title: "Virtual Private Cloud",
-        endpoint: &["https://vpc.", ".otc.t-systems.com"],
+        endpoint: crate::Endpoint::new("https://vpc.{region}.otc.t-systems.com"),
         operations: &[],
     };
 

@@ -343,8 +343,25 @@ pub enum SendError {
 
 /// The first `max` bytes of `body` as text, cut at a character boundary.
 pub(crate) fn excerpt(body: &[u8], max: usize) -> String {
-    let cut = &body[..body.len().min(max)];
-    let text = String::from_utf8_lossy(cut);
+    let mut end = body.len().min(max);
+    if end < body.len() {
+        // Not inside a character: back up to the start of one the cut would split.
+        let start = (end.saturating_sub(3)..end)
+            .rev()
+            .find(|&i| body[i] & 0b1100_0000 != 0b1000_0000);
+        if let Some(start) = start {
+            let len = match body[start] {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            if start + len > end {
+                end = start;
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(&body[..end]);
     let mut text = text.into_owned();
     if body.len() > max {
         text.push('…');
@@ -379,6 +396,17 @@ mod tests {
     #[test]
     fn excerpts_are_bounded_and_never_split_characters() {
         assert_eq!(excerpt(b"abc", 10), "abc");
-        assert_eq!(excerpt("ééé".as_bytes(), 3), "é\u{fffd}…");
+        assert_eq!(excerpt(b"abcd", 3), "abc…");
+        // `é` is two bytes: a cut after three ends before the second one, not inside it.
+        assert_eq!(excerpt("ééé".as_bytes(), 3), "é…");
+        assert_eq!(excerpt("ééé".as_bytes(), 4), "éé…");
+        assert_eq!(excerpt("a€b".as_bytes(), 3), "a…");
+        assert_eq!(excerpt("😀x".as_bytes(), 2), "…");
+        // Bytes that are not UTF-8 at all are still shown, as replacement characters.
+        assert_eq!(excerpt(b"\xffab", 2), "\u{fffd}a…");
+        assert_eq!(
+            excerpt(b"a\x80\x80\x80\x80b", 5),
+            "a\u{fffd}\u{fffd}\u{fffd}\u{fffd}…"
+        );
     }
 }

@@ -41,7 +41,7 @@ pub use path::{PathSegment, PathTemplate};
 pub use request::{OperationMeta, QueryValue, Request};
 pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;
-pub use service::ServiceMeta;
+pub use service::{Endpoint, ServiceMeta};
 pub use sign::AkSkAuth;
 pub use validate::{Length, check_length, check_range, length};
 

@@ -1,5 +1,7 @@
 //! What a generated client knows about its service: the name and the endpoint of a region.
 
+pub use apigw_shared::Endpoint;
+
 use crate::dynamic::DynOperation;
 
 /// A service, as its generated crate describes it (its `SERVICE` static).
@@ -11,9 +13,8 @@ pub struct ServiceMeta {
     pub name: &'static str,
     /// The full name (`Elastic Cloud Server`).
     pub title: &'static str,
-    /// The endpoint of a region, cut where the region goes: `["https://ecs.",
-    /// ".otc.t-systems.com"]` is `https://ecs.<region>.otc.t-systems.com`.
-    pub endpoint: &'static [&'static str],
+    /// The endpoint pattern, `https://ecs.{region}.otc.t-systems.com`.
+    pub endpoint: Endpoint<'static>,
     /// Every operation of the service, for tools that treat operations alike.
     pub operations: &'static [&'static DynOperation],
 }
@@ -21,7 +22,7 @@ pub struct ServiceMeta {
 impl ServiceMeta {
     /// The service's endpoint in `region`.
     pub fn endpoint_in(&self, region: &str) -> String {
-        self.endpoint.join(region)
+        self.endpoint.in_region(region)
     }
 
     /// The environment variable that overrides this service's endpoint: `APIGW_ENDPOINT_`

@@ -154,16 +154,7 @@ impl Checker<'_, '_> {
 
     fn objects(&mut self) {
         for object in &self.spec.objects {
-            let valid = object
-                .name
-                .value
-                .starts_with(|c: char| c.is_ascii_alphabetic())
-                && object
-                    .name
-                    .value
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !valid {
+            if !naming::is_identifier(&object.name.value) {
                 self.diags.push(
                     Diagnostic::new(
                         Code::InvalidObjectName,
@@ -490,27 +481,7 @@ impl Checker<'_, '_> {
 
         // Types of the operation's module.
         let mut types: HashMap<String, Span> = HashMap::new();
-        let op_span = self.spec.operation.id.span.clone();
-        types.insert(naming::builder_name(self.spec), op_span.clone());
-        types.insert(naming::error_name(self.spec), op_span);
-        let mut declared: Vec<(String, Span)> = Vec::new();
-        for object in &self.spec.objects {
-            declared.push((naming::object_name(object), object.name.span.clone()));
-            for field in &object.fields {
-                if let Some(e) = materialized_enum(&field.schema) {
-                    declared.push((
-                        naming::field_enum_name(&object.name.value, field, e),
-                        e.span.clone(),
-                    ));
-                }
-            }
-        }
-        for param in &self.spec.params {
-            if let Some(e) = materialized_enum(&param.field.schema) {
-                declared.push((naming::param_enum_name(param, e), e.span.clone()));
-            }
-        }
-        for (name, span) in declared {
+        for (name, span) in naming::type_names(self.spec) {
             if let Some(first) = types.get(&name) {
                 let first = self.position_note(first.clone());
                 self.diags.push(
@@ -736,7 +707,7 @@ impl FieldRules<'_, '_> {
             }
             seen.push(&value.value);
             if let Some(name) = &value.name
-                && !is_identifier(&name.value)
+                && !naming::is_identifier(&name.value)
             {
                 self.diags.error(
                     Code::InvalidVariantName,
@@ -777,7 +748,7 @@ impl FieldRules<'_, '_> {
             }
         }
         if let Some(name) = &enumeration.type_name
-            && !is_identifier(&name.value)
+            && !naming::is_identifier(&name.value)
         {
             self.diags.error(
                 Code::InvalidEnumName,
@@ -865,12 +836,6 @@ fn is_scalar(ty: &TypeExpr) -> bool {
         ty,
         TypeExpr::String | TypeExpr::Integer | TypeExpr::Long | TypeExpr::Boolean | TypeExpr::Float
     )
-}
-
-fn is_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && name != "_"
 }
 
 fn named_refs<'t>(ty: &'t TypeExpr, out: &mut Vec<&'t str>) {

@@ -53,6 +53,43 @@ pub fn object_name(object: &Object) -> String {
     pascal(&object.name.value)
 }
 
+/// Every type name the generator gives an operation's module, each with the span of what it is
+/// generated from: the request builder and the error type (the operation id's span), then each
+/// object and its fields' enums, then the parameters' enums. The checker finds collisions in
+/// this list and the generator writes prelude names in full when this list takes them, so a
+/// new generated type is added here, once.
+pub fn type_names(spec: &Spec) -> Vec<(String, crate::source::Span)> {
+    let op = &spec.operation.id.span;
+    let mut names = vec![
+        (builder_name(spec), op.clone()),
+        (error_name(spec), op.clone()),
+    ];
+    for object in &spec.objects {
+        names.extend(object_type_names(object));
+    }
+    for param in &spec.params {
+        if let Some(e) = crate::check::materialized_enum(&param.field.schema) {
+            names.push((param_enum_name(param, e), e.span.clone()));
+        }
+    }
+    names
+}
+
+/// The type names generated for one object (see [`type_names`]): its own, then its fields'
+/// enums, each with the span of what it is generated from.
+pub fn object_type_names(object: &Object) -> Vec<(String, crate::source::Span)> {
+    let mut names = vec![(object_name(object), object.name.span.clone())];
+    for field in &object.fields {
+        if let Some(e) = crate::check::materialized_enum(&field.schema) {
+            names.push((
+                field_enum_name(&object.name.value, field, e),
+                e.span.clone(),
+            ));
+        }
+    }
+    names
+}
+
 /// The Rust enum type of a parameter with enumerated values.
 pub fn param_enum_name(param: &Param, enumeration: &Enumeration) -> String {
     enumeration
@@ -113,6 +150,18 @@ pub fn status_variant(status: u16) -> String {
         _ => return format!("Status{status}"),
     };
     reason.to_owned()
+}
+
+/// Whether `c` may stand in a name a spec gives (after its first character, see
+/// [`is_identifier`]): an ASCII letter, digit or `_`.
+pub fn is_identifier_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// The one rule for a name a spec gives that becomes Rust as written (an operation id, an
+/// object, variant or enum name): an ASCII letter, then ASCII letters, digits and `_`.
+pub fn is_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(is_identifier_char)
 }
 
 /// Whether `name` is a Rust keyword that can be written as a raw identifier (`r#type`).
@@ -183,6 +232,38 @@ pub mod builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_names_list_every_generated_type_once() {
+        let text = r#"
+query = { order = { type = "String", enum = ["asc", "desc"] } }
+response = { 200 = { body = "ThingList" } }
+object = { ThingList = { state = { type = "String", enum = ["on", "off"] } } }
+operation = { id = "ListThings", method = "GET", path = "/v1/things" }
+"#;
+        let spec = crate::load("list_things.toml", text).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<String> = type_names(&spec).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "ListThingsRequest",
+                "ListThingsError",
+                "ThingList",
+                "ThingListState",
+                "Order"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_identifier_starts_with_a_letter() {
+        for good in ["ListApiVersionsV2", "a", "Api_resp2"] {
+            assert!(is_identifier(good), "{good}");
+        }
+        for bad in ["", "_", "_Private", "2xx", "List-Apis", "Käse", "a b"] {
+            assert!(!is_identifier(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn converts_cases() {

@@ -60,8 +60,8 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
         (ParamLocation::Header, header),
     ] {
         if let Some((table, _)) = table {
-            cx.each_entry(table, |cx, name, value, span| {
-                if let Some(param) = cx.param(location, name, value, span) {
+            cx.each_entry(table, |cx, name, value| {
+                if let Some(param) = cx.param(location, name, value) {
                     params.push(param);
                 }
             });
@@ -70,16 +70,16 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
     let body = body.and_then(|(table, span)| cx.body(table, span));
     let mut responses = Vec::new();
     if let Some((table, _)) = response {
-        cx.each_entry(table, |cx, status, value, span| {
-            if let Some(response) = cx.response(status, value, span) {
+        cx.each_entry(table, |cx, status, value| {
+            if let Some(response) = cx.response(status, value) {
                 responses.push(response);
             }
         });
     }
     let mut objects = Vec::new();
     if let Some((table, _)) = object {
-        cx.each_entry(table, |cx, name, value, span| {
-            if let Some(object) = cx.object(name, value, span) {
+        cx.each_entry(table, |cx, name, value| {
+            if let Some(object) = cx.object(name, value) {
                 objects.push(object);
             }
         });
@@ -191,12 +191,12 @@ impl<'s> Cx<'s, '_> {
     fn each_entry<'a, 'i>(
         &mut self,
         table: &'a DeTable<'i>,
-        mut f: impl FnMut(&mut Self, Spanned<String>, Entry<'a, 'i>, Span),
+        mut f: impl FnMut(&mut Self, Spanned<String>, Entry<'a, 'i>),
     ) {
         for (key, value) in table {
             let name = Spanned::new(key.get_ref().to_string(), key.span());
             match value.get_ref() {
-                DeValue::Table(inner) => f(self, name, (inner, value.span()), key.span()),
+                DeValue::Table(inner) => f(self, name, (inner, value.span())),
                 other => self.diags.error(
                     Code::EntryNotTable,
                     value.span(),
@@ -256,22 +256,17 @@ impl<'s> Cx<'s, '_> {
             }
         });
         let path = path.and_then(|p| self.path_template(p));
-        if let Some(id) = &id {
-            let valid = id.value.starts_with(|c: char| c.is_ascii_alphabetic())
-                && id
-                    .value
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !valid {
-                self.diags.push(
-                    Diagnostic::new(
-                        Code::InvalidOperationId,
-                        id.span.clone(),
-                        format!("operation id `{}` is not a valid identifier", id.value),
-                    )
-                    .with_help("use ASCII letters and digits, starting with a letter, e.g. `ListApiVersionsV2`"),
-                );
-            }
+        if let Some(id) = &id
+            && !crate::naming::is_identifier(&id.value)
+        {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::InvalidOperationId,
+                    id.span.clone(),
+                    format!("operation id `{}` is not a valid identifier", id.value),
+                )
+                .with_help("use ASCII letters and digits, starting with a letter, e.g. `ListApiVersionsV2`"),
+            );
         }
         let fallback = placeholder_operation(span);
         Operation {
@@ -328,7 +323,6 @@ impl<'s> Cx<'s, '_> {
         location: ParamLocation,
         name: Spanned<String>,
         (table, span): Entry<'_, '_>,
-        _key_span: Span,
     ) -> Option<Param> {
         let what = format!("{} `{}`", location.noun(), name.value);
         let mut keys = FIELD_KEYS.to_vec();
@@ -358,15 +352,10 @@ impl<'s> Cx<'s, '_> {
         })
     }
 
-    fn object(
-        &mut self,
-        name: Spanned<String>,
-        (table, _): Entry<'_, '_>,
-        _key: Span,
-    ) -> Option<Object> {
+    fn object(&mut self, name: Spanned<String>, (table, _): Entry<'_, '_>) -> Option<Object> {
         let mut fields = Vec::new();
         let object_name = name.value.clone();
-        self.each_entry(table, |cx, field_name, (table, span), _| {
+        self.each_entry(table, |cx, field_name, (table, span)| {
             let what = format!("field `{}` of object `{}`", field_name.value, object_name);
             let mut r = Reader::new(cx, table, span, &what, FIELD_KEYS);
             let field = r.field(field_name, false);
@@ -412,7 +401,6 @@ impl<'s> Cx<'s, '_> {
         &mut self,
         status: Spanned<String>,
         (table, span): Entry<'_, '_>,
-        _key: Span,
     ) -> Option<Response> {
         let code = match status.value.parse::<u16>() {
             Ok(code) if (100..=599).contains(&code) => {
@@ -446,7 +434,7 @@ impl<'s> Cx<'s, '_> {
         let mut header_fields = Vec::new();
         if let Some((table, _)) = headers {
             let status = status.value.clone();
-            self.each_entry(table, |cx, name, (table, span), _| {
+            self.each_entry(table, |cx, name, (table, span)| {
                 let what = format!("header `{}` of response `{}`", name.value, status);
                 let mut r = Reader::new(cx, table, span, &what, FIELD_KEYS);
                 let field = r.field(name, false);

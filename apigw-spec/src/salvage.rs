@@ -28,7 +28,7 @@ use crate::source::{SourceFile, Spanned};
 /// The closest spec to `spec` that passes the checks, or `None` when not even the
 /// operation's identity (id, method, path) can be kept.
 pub fn salvage(spec: &Spec, source: &SourceFile) -> Option<Spec> {
-    if !is_identifier(&spec.operation.id.value) || !spec.operation.path.complete {
+    if !naming::is_identifier(&spec.operation.id.value) || !spec.operation.path.complete {
         return None;
     }
     let passes = |candidate: &Spec| {
@@ -129,7 +129,7 @@ fn simplify(spec: &Spec) -> Spec {
         let rust = naming::snake(&param.field.name.value);
         let free = rust != "body"
             && (naming::builder::reserved(&rust, paged).is_none() || !param.is_caller_supplied());
-        if free && is_identifier(&rust) && names.insert(rust) {
+        if free && naming::is_identifier(&rust) && names.insert(rust) {
             params.push(param.clone());
         }
     }
@@ -156,7 +156,7 @@ fn simplify(spec: &Spec) -> Spec {
 
     let mut seen = HashSet::new();
     out.objects
-        .retain(|o| is_identifier(&o.name.value) && seen.insert(naming::object_name(o)));
+        .retain(|o| naming::is_identifier(&o.name.value) && seen.insert(naming::object_name(o)));
     for object in &mut out.objects {
         let mut seen = HashSet::new();
         object
@@ -320,9 +320,4 @@ fn is_scalar(ty: &TypeExpr) -> bool {
         ty,
         TypeExpr::String | TypeExpr::Integer | TypeExpr::Long | TypeExpr::Boolean | TypeExpr::Float
     )
-}
-
-fn is_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }

@@ -20,8 +20,7 @@ use crate::{LoadError, parse};
 /// The name of the service file in a service's spec folder.
 pub const FILE_NAME: &str = "service.toml";
 
-/// The placeholder of an endpoint pattern that the region fills.
-pub const REGION: &str = "{region}";
+pub use apigw_shared::{Endpoint, REGION};
 
 /// One service: its name, title and endpoint pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +43,12 @@ pub struct Service {
 impl Service {
     /// The endpoint in `region`.
     pub fn endpoint_for(&self, region: &str) -> String {
-        self.endpoint.value.replace(REGION, region)
+        self.endpoint_pattern().in_region(region)
+    }
+
+    /// The endpoint pattern (see [`Endpoint`]).
+    pub fn endpoint_pattern(&self) -> Endpoint<'_> {
+        Endpoint::new(&self.endpoint.value)
     }
 }
 
@@ -120,7 +124,7 @@ fn check(service: &Service, diags: &mut Diagnostics) {
         );
     }
     let endpoint = &service.endpoint;
-    if let Some(reason) = endpoint_problem(&endpoint.value) {
+    if let Some(reason) = Endpoint::problem(&endpoint.value) {
         diags.push(
             Diagnostic::new(
                 Code::InvalidEndpoint,
@@ -132,61 +136,9 @@ fn check(service: &Service, diags: &mut Diagnostics) {
     }
 }
 
-/// Why `pattern` is not an endpoint pattern, if it is not.
-fn endpoint_problem(pattern: &str) -> Option<String> {
-    let Some(rest) = pattern
-        .strip_prefix("https://")
-        .or_else(|| pattern.strip_prefix("http://"))
-    else {
-        return Some("it must start with `https://` or `http://`".into());
-    };
-    if rest.is_empty() || rest.starts_with('/') {
-        return Some("it has no host".into());
-    }
-    if rest.contains(['?', '#', ' ']) {
-        return Some("it must not hold a query, a fragment or spaces".into());
-    }
-    let without = rest.replace(REGION, "");
-    if let Some(brace) = without.find(['{', '}']) {
-        let placeholder: String = without[brace..]
-            .chars()
-            .take_while(|c| *c != '}')
-            .chain(Some('}'))
-            .collect();
-        return Some(format!(
-            "`{placeholder}` is not a placeholder of an endpoint (only `{REGION}` is)"
-        ));
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn endpoint_patterns() {
-        assert_eq!(
-            endpoint_problem("https://ecs.{region}.otc.t-systems.com"),
-            None
-        );
-        assert_eq!(endpoint_problem("http://127.0.0.1:8080/ecs"), None);
-        assert!(
-            endpoint_problem("ecs.{region}.example.com")
-                .unwrap()
-                .contains("https://")
-        );
-        assert!(
-            endpoint_problem("https://{project}.example.com")
-                .unwrap()
-                .contains("`{project}`")
-        );
-        assert!(
-            endpoint_problem("https:///path")
-                .unwrap()
-                .contains("no host")
-        );
-    }
 
     #[test]
     fn service_names() {

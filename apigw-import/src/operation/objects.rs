@@ -250,7 +250,7 @@ fn subject(caption: &str) -> Option<String> {
     (matches!(
         next.as_str(),
         "field" | "fields" | "parameters" | "parameter" | "structure" | "object"
-    ) && first.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    ) && first.chars().all(apigw_spec::naming::is_identifier_char)
         && first.chars().any(|c| c.is_ascii_lowercase()))
     .then(|| first.to_owned())
 }
@@ -266,11 +266,7 @@ fn base_name(caption: &str, field: &str) -> String {
             .collect();
         apigw_spec::naming::pascal(&words.split_whitespace().collect::<Vec<_>>().join("_"))
     };
-    if !caption.is_empty()
-        && caption
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
-    {
+    if !caption.is_empty() && caption.chars().all(apigw_spec::naming::is_identifier_char) {
         return if caption.starts_with(|c: char| c.is_ascii_uppercase()) {
             caption.to_owned()
         } else {
