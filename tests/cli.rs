@@ -480,3 +480,165 @@ async fn strict_mode_prints_the_body_as_it_came_then_the_error() {
         "{stderr}"
     );
 }
+
+/// `apigw serve <args> --port 0 --ports-file …`, running until dropped.
+struct Serving {
+    child: std::process::Child,
+    /// The folder of its ports file (a folder of its own, also a `HOME` for calls).
+    dir: std::path::PathBuf,
+    /// The ports file, as it wrote it.
+    ports: serde_json::Map<String, Value>,
+}
+
+impl Serving {
+    /// Starts `apigw serve` with `args` and waits for its ports file, failing if it exits.
+    fn start(name: &str, args: &[&str]) -> Self {
+        let dir = std::env::temp_dir().join(format!("apigw-serve-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("ports.json");
+        let _ = std::fs::remove_file(&file);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_apigw"))
+            .arg("serve")
+            .args(args)
+            .args(["--port", "0", "--ports-file"])
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // The file appears once every port listens (written beside it, then renamed).
+        while !file.exists() {
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!("apigw serve {args:?} ended before writing its ports file: {status}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let ports = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        Serving { child, dir, ports }
+    }
+
+    /// The endpoint the ports file gives `service`.
+    fn url(&self, service: &str) -> String {
+        let url = self.ports.get(service);
+        let url = url.unwrap_or_else(|| panic!("{service} not in {:?}", self.ports));
+        url.as_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Whether `url` is a host root: `http://127.0.0.1:PORT` and no path.
+fn is_host_root(url: &str) -> bool {
+    url.strip_prefix("http://127.0.0.1:")
+        .and_then(|port| port.parse::<u16>().ok())
+        .is_some_and(|port| port != 0)
+}
+
+#[test]
+fn serve_with_a_port_per_service_writes_host_roots_that_answer_through_the_catalog() {
+    let serving = Serving::start("hosts", &["--port-per-service", "--user", "alice:pw-1:dom"]);
+    let mut names: Vec<&str> = support::services().iter().map(|s| s.name).collect();
+    names.sort_unstable();
+    let listed: Vec<&str> = serving.ports.keys().map(String::as_str).collect();
+    assert_eq!(listed, names, "every service, by name");
+    for (name, url) in &serving.ports {
+        assert!(is_host_root(url.as_str().unwrap()), "{name}: {url}");
+    }
+
+    // Password authentication at the identity service's host root; ECS at the endpoint of
+    // the token's catalog, APIG at the host root alone, as an SDK is given it.
+    let auth_url = format!("{}/v3", serving.url("iam"));
+    let vars = [
+        ("HOME", serving.dir.to_str().unwrap()),
+        ("OS_AUTH_URL", auth_url.as_str()),
+        ("OS_USERNAME", "alice"),
+        ("OS_PASSWORD", "pw-1"),
+        ("OS_USER_DOMAIN_NAME", "dom"),
+        ("OS_PROJECT_NAME", "eu-de"),
+        ("OS_REGION_NAME", "eu-de"),
+    ];
+    let apig = serving.url("apig");
+    for args in [
+        vec!["ecs", "listing-ecs-groups-v1"],
+        vec![
+            "--endpoint",
+            apig.as_str(),
+            "apig",
+            "list-api-versions-v2",
+            "--instance-id",
+            "demo",
+            "--api-id",
+            "demo",
+        ],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_apigw"))
+            .args(&args)
+            .current_dir(&serving.dir)
+            .env_clear()
+            .envs(vars)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            !text(&out.stderr).contains("emulator at"),
+            "{}",
+            text(&out.stderr)
+        );
+        let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(body.is_object(), "{args:?}: {body}");
+    }
+}
+
+#[test]
+fn serve_with_one_service_serves_it_at_the_root() {
+    let serving = Serving::start("one", &["--service", "apig"]);
+    let listed: Vec<&str> = serving.ports.keys().map(String::as_str).collect();
+    assert_eq!(listed, ["apig"]);
+    let apig = serving.url("apig");
+    assert!(is_host_root(&apig), "{apig}");
+    let out = apigw(&[
+        "--endpoint",
+        &apig,
+        "--project-id",
+        PROJECT,
+        "--token",
+        TOKEN,
+        "apig",
+        "list-api-versions-v2",
+        "--instance-id",
+        "demo",
+        "--api-id",
+        "demo",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["total"], LIST_SIZE);
+    // Under the prefix it is not: the service is at the root alone.
+    let out = apigw(&[
+        "--endpoint",
+        &format!("{apig}/apig"),
+        "--project-id",
+        PROJECT,
+        "--token",
+        TOKEN,
+        "apig",
+        "list-api-versions-v2",
+        "--instance-id",
+        "demo",
+        "--api-id",
+        "demo",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+}

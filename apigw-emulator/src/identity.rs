@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
-use std::net::SocketAddr;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -155,8 +154,7 @@ impl Issuer {
     pub(crate) fn issue(
         &self,
         body: &[u8],
-        address: SocketAddr,
-        services: &[String],
+        endpoints: &[(String, String)],
     ) -> (u16, Body, Option<String>) {
         let request: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
         let auth = &request["auth"];
@@ -206,7 +204,7 @@ impl Issuer {
                 "expires_at": iso_time(now + lifetime),
                 "user": { "name": user.name, "id": user.id(), "domain": domain },
                 "roles": [{ "name": "te_admin", "id": "0" }],
-                "catalog": self.catalog(address, services),
+                "catalog": self.catalog(endpoints),
             }
         });
         match project {
@@ -218,12 +216,14 @@ impl Issuer {
         (201, Body::Json(body), Some(token))
     }
 
-    /// Every emulated service, each at its own prefix of the emulator, in the region.
-    fn catalog(&self, address: SocketAddr, services: &[String]) -> Value {
-        let entries: Vec<Value> = services
+    /// Every emulated service at its endpoint (`(name, URL)`: under its prefix, or the root
+    /// of its own address), in the region. The identity service's is its version's, `/v3`
+    /// below its endpoint, as IAM's catalog lists it (`https://iam.eu-de.otc.t-systems.com/v3`).
+    fn catalog(&self, endpoints: &[(String, String)]) -> Value {
+        let entries: Vec<Value> = endpoints
             .iter()
-            .map(|name| {
-                let mut url = format!("http://{address}/{name}");
+            .map(|(name, url)| {
+                let mut url = url.clone();
                 if *name == self.identity.service {
                     url.push_str("/v3");
                 }

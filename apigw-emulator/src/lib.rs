@@ -28,12 +28,24 @@
 //! # Ok(()) }
 //! ```
 //!
-//! With an [`Identity`] ([`Emulator::start_cloud`]) it is a small cloud: IAM's token
-//! operation (`POST /<iam>/v3/auth/tokens`) answers the users it knows with a token
-//! (`X-Subject-Token`) of the configured lifetime and a catalog pointing at the emulator for
-//! every service, a wrong password with the documented 401, and every other call needs a
-//! token it issued that has not expired (a 401 otherwise; AK/SK signatures are still judged
-//! by their shape).
+//! On the cloud every service has a host of its own, and some clients (the official SDKs
+//! among them) keep only the host of an endpoint and build every URL from its root. For them
+//! each service can be served at the root of an address of its own ([`Layout::Hosts`]):
+//!
+//! ```no_run
+//! # async fn run(ecs: Vec<apigw_spec::Spec>, vpc: Vec<apigw_spec::Spec>) -> std::io::Result<()> {
+//! let emulator = apigw_emulator::Emulator::start_hosts([("ecs", ecs), ("vpc", vpc)]).await?;
+//! let ecs_endpoint = emulator.service_url("ecs").unwrap(); // http://127.0.0.1:PORT
+//! # Ok(()) }
+//! ```
+//!
+//! With an [`Identity`] ([`Emulator::start_cloud`]; [`Emulator::with_layout`] in either
+//! layout) it is a small cloud: IAM's token operation (`POST /v3/auth/tokens` of the identity
+//! service) answers the users it knows with a token (`X-Subject-Token`) of the configured
+//! lifetime and a catalog pointing at the emulator for every service (at
+//! [`Emulator::service_url`]), a wrong password with the documented 401, and every other call
+//! needs a token it issued that has not expired (a 401 otherwise; AK/SK signatures are still
+//! judged by their shape).
 //!
 //! ```no_run
 //! # async fn run(iam: Vec<apigw_spec::Spec>, ecs: Vec<apigw_spec::Spec>) -> std::io::Result<()> {
@@ -53,7 +65,7 @@ pub mod routes;
 pub use identity::{Identity, TOKENS_PATH, User};
 
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -82,18 +94,46 @@ pub const PROJECT_ID: &str = "0e3a5b9c0d1f2436587a9b0c1d2e3f40";
 /// Largest request body accepted.
 const MAX_REQUEST_BODY: usize = 16 * 1024 * 1024;
 
+/// Where the named services are served: what [`Emulator::with_layout`] binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Every service under `/<name>` of one address (port 0 picks a free one), for clients
+    /// that take a base URL: `http://127.0.0.1:8080/ecs`.
+    Prefixed(SocketAddr),
+    /// Each service at the root of an address of its own, as on the cloud, where every
+    /// service has a host of its own: for clients that keep only the host of an endpoint
+    /// (`http://127.0.0.1:8081`). The `n`th service (from 0, in the order given; the identity
+    /// service last when it is not among them) listens on `ip`, port `first_port + n`; on
+    /// free ports when `first_port` is 0.
+    Hosts {
+        /// The address every service listens on.
+        ip: IpAddr,
+        /// The first service's port; 0 for free ports.
+        first_port: u16,
+    },
+}
+
+impl Layout {
+    /// Each service at the root of a free loopback port of its own.
+    pub const LOOPBACK_HOSTS: Layout = Layout::Hosts {
+        ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        first_port: 0,
+    };
+}
+
 /// A running emulator; it stops when dropped.
 pub struct Emulator {
-    address: SocketAddr,
+    /// Every address it listens on: one, or one per service in the hosts layout.
+    addresses: Vec<SocketAddr>,
     state: Arc<State>,
-    task: tokio::task::JoinHandle<()>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for Emulator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Emulator")
-            .field("address", &self.address)
-            .field("services", &self.state.services)
+            .field("addresses", &self.addresses)
+            .field("services", &self.state.endpoints)
             .field("identity", &self.state.identity)
             .finish_non_exhaustive()
     }
@@ -112,8 +152,9 @@ impl Emulator {
         address: SocketAddr,
         specs: impl IntoIterator<Item = Spec>,
     ) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(address).await?;
         let mount = Mount::Root(Service::new(specs.into_iter().collect()));
-        Self::serve_on(address, mount, None).await
+        Self::serve_on(vec![(listener, Scope::Everything)], mount, Vec::new(), None)
     }
 
     /// Starts an emulator of several services on a free loopback port: each `(name, specs)`
@@ -145,7 +186,23 @@ impl Emulator {
         N: Into<String>,
         S: IntoIterator<Item = Spec>,
     {
-        Self::serve_on(address, Self::mount(services)?, None).await
+        Self::with_layout(Layout::Prefixed(address), services, None).await
+    }
+
+    /// Starts an emulator of several services, each at the root of a free loopback port of
+    /// its own ([`Layout::LOOPBACK_HOSTS`]): [`Emulator::service_url`] is a host root,
+    /// `http://127.0.0.1:PORT`, as clients that build every URL from the host need.
+    ///
+    /// # Errors
+    /// As [`Emulator::start_services`].
+    pub async fn start_hosts<N, S>(
+        services: impl IntoIterator<Item = (N, S)>,
+    ) -> std::io::Result<Self>
+    where
+        N: Into<String>,
+        S: IntoIterator<Item = Spec>,
+    {
+        Self::with_layout(Layout::LOOPBACK_HOSTS, services, None).await
     }
 
     /// [`Emulator::start_services`] with an identity service: see [`Identity`] and the
@@ -177,12 +234,64 @@ impl Emulator {
         N: Into<String>,
         S: IntoIterator<Item = Spec>,
     {
-        let issuer = identity::Issuer::new(identity);
-        Self::serve_on(address, Self::mount(services)?, Some(issuer)).await
+        Self::with_layout(Layout::Prefixed(address), services, Some(identity)).await
     }
 
-    /// Each service under its prefix; an error for a name given twice or not a segment.
-    fn mount<N, S>(services: impl IntoIterator<Item = (N, S)>) -> std::io::Result<Mount>
+    /// Starts an emulator of several services laid out as `layout`, with an identity service
+    /// if one is given (mounted as a service of its own when its name is not among
+    /// `services`). The identity service's catalog lists every service at
+    /// [`Emulator::service_url`].
+    ///
+    /// # Errors
+    /// As [`Emulator::start_services`]; in the hosts layout also `InvalidInput` when the
+    /// ports from `first_port` on run past 65535, and when a port cannot be bound, an error
+    /// naming the service and the address.
+    pub async fn with_layout<N, S>(
+        layout: Layout,
+        services: impl IntoIterator<Item = (N, S)>,
+        identity: Option<Identity>,
+    ) -> std::io::Result<Self>
+    where
+        N: Into<String>,
+        S: IntoIterator<Item = Spec>,
+    {
+        let named = Self::mount(services, identity.as_ref())?;
+        let mut listeners = Vec::new();
+        let mut endpoints = Vec::new();
+        match layout {
+            Layout::Prefixed(address) => {
+                let listener = TcpListener::bind(address).await?;
+                let address = listener.local_addr()?;
+                for (name, _) in &named {
+                    endpoints.push((name.clone(), format!("http://{address}/{name}")));
+                }
+                listeners.push((listener, Scope::Everything));
+            }
+            Layout::Hosts { .. } if named.is_empty() => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "the hosts layout needs at least one service",
+                ));
+            }
+            Layout::Hosts { ip, first_port } => {
+                for (n, (name, _)) in named.iter().enumerate() {
+                    let listener = bind_host(ip, first_port, n, name).await?;
+                    let address = listener.local_addr()?;
+                    endpoints.push((name.clone(), format!("http://{address}")));
+                    listeners.push((listener, Scope::Service(n)));
+                }
+            }
+        }
+        let issuer = identity.map(identity::Issuer::new);
+        Self::serve_on(listeners, Mount::Named(named), endpoints, issuer)
+    }
+
+    /// Each service with its name, the identity service's added when it is not among them;
+    /// an error for a name given twice or not a segment.
+    fn mount<N, S>(
+        services: impl IntoIterator<Item = (N, S)>,
+        identity: Option<&Identity>,
+    ) -> std::io::Result<Vec<(String, Service)>>
     where
         N: Into<String>,
         S: IntoIterator<Item = Spec>,
@@ -190,55 +299,45 @@ impl Emulator {
         let mut mounted: Vec<(String, Service)> = Vec::new();
         for (name, specs) in services {
             let name = name.into();
-            let invalid = |reason: &str| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    format!("service name `{name}` {reason}"),
-                )
-            };
-            if !is_segment(&name) {
-                return Err(invalid(
-                    "is not one path segment of letters, digits, `-`, `_`, `.` or `~`",
-                ));
-            }
-            if mounted.iter().any(|(known, _)| *known == name) {
-                return Err(invalid("is given twice"));
-            }
-            let service = Service::new(specs.into_iter().collect());
-            mounted.push((name, service));
+            check_name(&name, &mounted)?;
+            mounted.push((name, Service::new(specs.into_iter().collect())));
         }
-        Ok(Mount::Prefixed(mounted))
+        if let Some(identity) = identity
+            && !mounted.iter().any(|(name, _)| name == identity.service())
+        {
+            // The token operation is the emulator's own: no spec is needed for it.
+            let name = identity.service().to_owned();
+            check_name(&name, &mounted)?;
+            mounted.push((name, Service::new(Vec::new())));
+        }
+        Ok(mounted)
     }
 
-    async fn serve_on(
-        address: SocketAddr,
+    /// Serves `mount` on every listener, each answering for its scope.
+    fn serve_on(
+        listeners: Vec<(TcpListener, Scope)>,
         mount: Mount,
+        endpoints: Vec<(String, String)>,
         identity: Option<identity::Issuer>,
     ) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(address).await?;
-        let address = listener.local_addr()?;
-        let mut services: Vec<String> = match &mount {
-            Mount::Root(_) => Vec::new(),
-            Mount::Prefixed(mounted) => mounted.iter().map(|(name, _)| name.clone()).collect(),
-        };
-        if let Some(issuer) = &identity {
-            let iam = issuer.identity.service();
-            if !services.iter().any(|s| s == iam) {
-                services.push(iam.to_owned());
-            }
-        }
+        let addresses = listeners
+            .iter()
+            .map(|(listener, _)| listener.local_addr())
+            .collect::<std::io::Result<Vec<_>>>()?;
         let state = Arc::new(State {
             mount,
             requests: AtomicU64::new(0),
             identity,
-            address,
-            services,
+            endpoints,
         });
-        let task = tokio::spawn(serve(listener, state.clone()));
+        let tasks = listeners
+            .into_iter()
+            .map(|(listener, scope)| tokio::spawn(serve(listener, state.clone(), scope)))
+            .collect();
         Ok(Self {
-            address,
+            addresses,
             state,
-            task,
+            tasks,
         })
     }
 
@@ -256,43 +355,102 @@ impl Emulator {
         }
     }
 
-    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    /// The base URL, e.g. `http://127.0.0.1:41234` (in the hosts layout, the first
+    /// service's: see [`Emulator::service_url`]).
     pub fn url(&self) -> String {
-        format!("http://{}", self.address)
+        format!("http://{}", self.address())
     }
 
-    /// The endpoint of a service started with [`Emulator::start_services`], e.g.
-    /// `http://127.0.0.1:41234/ecs`; `None` for a name not served (and for every name when
-    /// one set of specs is served at the root).
+    /// The endpoint of a named service, e.g. `http://127.0.0.1:41234/ecs` under a prefix, or
+    /// `http://127.0.0.1:41235` at the root of its own address ([`Layout::Hosts`]); `None` for
+    /// a name not served (and for every name when one set of specs is served at the root).
     pub fn service_url(&self, name: &str) -> Option<String> {
         self.state
-            .services
+            .endpoints
             .iter()
-            .any(|known| known == name)
-            .then(|| format!("http://{}/{name}", self.address))
+            .find(|(known, _)| known == name)
+            .map(|(_, url)| url.clone())
     }
 
-    /// The names of the services mounted under a prefix, in the order given (empty when one
-    /// set of specs is served at the root).
+    /// The names of the services, in the order given, the identity service's last when it was
+    /// not given (empty when one set of specs is served at the root).
     pub fn services(&self) -> impl Iterator<Item = &str> {
-        self.state.services.iter().map(String::as_str)
+        self.state.endpoints.iter().map(|(name, _)| name.as_str())
     }
 
-    /// The address it listens on.
+    /// The address it listens on (in the hosts layout, the first service's: see
+    /// [`Emulator::addresses`]).
     pub fn address(&self) -> SocketAddr {
-        self.address
+        // Every constructor binds at least one listener.
+        self.addresses[0]
+    }
+
+    /// Every address it listens on: one, or in the hosts layout one per service, in the
+    /// order of [`Emulator::services`].
+    pub fn addresses(&self) -> &[SocketAddr] {
+        &self.addresses
     }
 
     /// Serves until the process ends (for a standalone emulator).
     pub async fn wait(self) {
-        let _ = (&mut { self }.task).await;
+        let mut this = self;
+        for task in &mut this.tasks {
+            let _ = task.await;
+        }
     }
 }
 
 impl Drop for Emulator {
     fn drop(&mut self) {
-        self.task.abort();
+        for task in &self.tasks {
+            task.abort();
+        }
     }
+}
+
+/// The listener of the `n`th service in the hosts layout: on `ip`, port `first_port + n`
+/// (any free port when `first_port` is 0). Errors name the service and the address.
+async fn bind_host(
+    ip: IpAddr,
+    first_port: u16,
+    n: usize,
+    name: &str,
+) -> std::io::Result<TcpListener> {
+    let port = if first_port == 0 {
+        Some(0)
+    } else {
+        u16::try_from(n)
+            .ok()
+            .and_then(|n| first_port.checked_add(n))
+    };
+    let Some(port) = port else {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("no port for service `{name}`: {first_port} + {n} is past 65535"),
+        ));
+    };
+    let address = SocketAddr::new(ip, port);
+    TcpListener::bind(address).await.map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!("cannot listen on {address} for service `{name}`: {e}"),
+        )
+    })
+}
+
+/// `InvalidInput` when `name` is not one path segment ([`is_segment`]) or is among `mounted`.
+fn check_name(name: &str, mounted: &[(String, Service)]) -> std::io::Result<()> {
+    let reason = if !is_segment(name) {
+        "is not one path segment of letters, digits, `-`, `_`, `.` or `~`"
+    } else if mounted.iter().any(|(known, _)| known == name) {
+        "is given twice"
+    } else {
+        return Ok(());
+    };
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("service name `{name}` {reason}"),
+    ))
 }
 
 /// Whether `name` can be a path prefix as it is: one non-empty segment of unreserved
@@ -311,9 +469,8 @@ struct State {
     requests: AtomicU64,
     /// The identity service, if the emulator has one.
     identity: Option<identity::Issuer>,
-    address: SocketAddr,
-    /// The names served under a prefix (with the identity service's).
-    services: Vec<String>,
+    /// Each named service and its URL, in the order mounted (empty for [`Mount::Root`]).
+    endpoints: Vec<(String, String)>,
 }
 
 impl State {
@@ -327,36 +484,55 @@ impl State {
         }
     }
 
-    /// Whether `method` `path` is the identity service's token operation.
-    fn is_token_request(&self, method: &hyper::Method, path: &str) -> bool {
-        let Some(issuer) = &self.identity else {
-            return false;
-        };
-        let within = match &self.mount {
-            Mount::Root(_) => Some(path),
-            Mount::Prefixed(_) => path
-                .strip_prefix('/')
-                .and_then(|p| p.strip_prefix(issuer.identity.service())),
-        };
-        *method == hyper::Method::POST && within == Some(identity::TOKENS_PATH)
+    /// Whether `method` `path` (within the service `name`) is the identity service's token
+    /// operation.
+    fn is_token_request(&self, method: &hyper::Method, name: Option<&str>, path: &str) -> bool {
+        self.identity.as_ref().is_some_and(|issuer| {
+            *method == hyper::Method::POST
+                && name == Some(issuer.identity.service())
+                && path == identity::TOKENS_PATH
+        })
     }
 }
 
-/// Where the specs are served.
+/// The services, as every listener shares them.
 enum Mount {
-    /// One set of specs at the root.
+    /// One set of specs at the root, unnamed.
     Root(Service),
-    /// Each service under `/<name>`.
-    Prefixed(Vec<(String, Service)>),
+    /// Named services: under `/<name>` of one listener, or each at the root of its own
+    /// ([`Scope`]).
+    Named(Vec<(String, Service)>),
+}
+
+/// What one listener answers for.
+#[derive(Debug, Clone, Copy)]
+enum Scope {
+    /// The unnamed set at the root, or every named service under its prefix.
+    Everything,
+    /// The `n`th named service, at the root.
+    Service(usize),
 }
 
 impl Mount {
-    /// The service a request path is for, and the path within it (`/ecs/v1/x` → ECS,
-    /// `/v1/x`; `/ecs` alone is `/`); `Err` with the known names for an unknown prefix.
-    fn resolve<'a>(&'a self, path: &'a str) -> Result<(&'a Service, &'a str), Vec<&'a str>> {
-        match self {
-            Mount::Root(service) => Ok((service, path)),
-            Mount::Prefixed(services) => {
+    /// The service a request path received in `scope` is for (its name, unless unnamed), and
+    /// the path within it: under a prefix `/ecs/v1/x` → ECS, `/v1/x` (`/ecs` alone is `/`); at
+    /// a service's root, the path as it is. `Err` with the known names for an unknown
+    /// prefix.
+    fn resolve<'a>(
+        &'a self,
+        scope: Scope,
+        path: &'a str,
+    ) -> Result<(Option<&'a str>, &'a Service, &'a str), Vec<&'a str>> {
+        let names = |services: &'a [(String, Service)]| {
+            services.iter().map(|(name, _)| name.as_str()).collect()
+        };
+        match (self, scope) {
+            (Mount::Root(service), _) => Ok((None, service, path)),
+            (Mount::Named(services), Scope::Service(n)) => services
+                .get(n)
+                .map(|(name, service)| (Some(name.as_str()), service, path))
+                .ok_or_else(|| names(services)),
+            (Mount::Named(services), Scope::Everything) => {
                 let rest = path.strip_prefix('/').unwrap_or(path);
                 let (prefix, within) = match rest.find('/') {
                     Some(slash) => (&rest[..slash], &rest[slash..]),
@@ -365,8 +541,8 @@ impl Mount {
                 services
                     .iter()
                     .find(|(name, _)| name == prefix)
-                    .map(|(_, service)| (service, within))
-                    .ok_or_else(|| services.iter().map(|(name, _)| name.as_str()).collect())
+                    .map(|(name, service)| (Some(name.as_str()), service, within))
+                    .ok_or_else(|| names(services))
             }
         }
     }
@@ -385,14 +561,14 @@ impl Service {
     }
 }
 
-async fn serve(listener: TcpListener, state: Arc<State>) {
+async fn serve(listener: TcpListener, state: Arc<State>, scope: Scope) {
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
         let state = state.clone();
         tokio::spawn(async move {
-            let service = service_fn(move |request| handle(state.clone(), request));
+            let service = service_fn(move |request| handle(state.clone(), scope, request));
             let _ = hyper::server::conn::http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
@@ -402,19 +578,27 @@ async fn serve(listener: TcpListener, state: Arc<State>) {
 
 async fn handle(
     state: Arc<State>,
+    scope: Scope,
     request: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
     let id = format!(
         "emu-{:08x}",
         state.requests.fetch_add(1, Ordering::Relaxed) + 1
     );
-    let (status, body, subject_token) =
-        if state.is_token_request(request.method(), request.uri().path()) {
-            issue_token(&state, request).await
-        } else {
-            let (status, body) = answer(&state, request).await;
+    let full_path = request.uri().path().to_owned();
+    let (status, body, subject_token) = match state.mount.resolve(scope, &full_path) {
+        Err(known) => {
+            let (status, body) = unknown_service(&full_path, &known);
             (status, body, None)
-        };
+        }
+        Ok((name, _, within)) if state.is_token_request(request.method(), name, within) => {
+            issue_token(&state, request).await
+        }
+        Ok((_, service, within)) => {
+            let (status, body) = answer(&state, service, within, request).await;
+            (status, body, None)
+        }
+    };
     let (content_type, bytes) = match body {
         Body::Empty => (None, Bytes::new()),
         Body::Json(value) => (Some("application/json"), Bytes::from(value.to_string())),
@@ -434,6 +618,23 @@ async fn handle(
         .unwrap_or_else(|_| Response::new(Full::new(Bytes::new()))))
 }
 
+/// The 404 for a path under no known prefix, naming the services.
+fn unknown_service(path: &str, known: &[&str]) -> (u16, Body) {
+    let prefixes: Vec<String> = known.iter().map(|name| format!("/{name}")).collect();
+    let message = format!(
+        "No service is served at {path}: the known services are {}",
+        prefixes.join(", ")
+    );
+    (
+        404,
+        Body::Json(json!({
+            "error_code": "APIG.0101",
+            "error_msg": message,
+            "services": known,
+        })),
+    )
+}
+
 /// The identity service's answer to a token request.
 async fn issue_token(state: &State, request: Request<Incoming>) -> (u16, Body, Option<String>) {
     let Some(issuer) = &state.identity else {
@@ -444,7 +645,7 @@ async fn issue_token(state: &State, request: Request<Incoming>) -> (u16, Body, O
         .collect()
         .await
     {
-        Ok(body) => issuer.issue(&body.to_bytes(), state.address, &state.services),
+        Ok(body) => issuer.issue(&body.to_bytes(), &state.endpoints),
         Err(_) => {
             let (status, body) = error(
                 413,
@@ -463,27 +664,15 @@ fn error(status: u16, code: &str, message: String) -> (u16, Body) {
     )
 }
 
-async fn answer(state: &State, request: Request<Incoming>) -> (u16, Body) {
+/// The answer of `service` to `request`, whose path within the service is `path`.
+async fn answer(
+    state: &State,
+    service: &Service,
+    path: &str,
+    request: Request<Incoming>,
+) -> (u16, Body) {
     let method = request.method().as_str().to_owned();
     let full_path = request.uri().path().to_owned();
-    let (service, path) = match state.mount.resolve(&full_path) {
-        Ok(found) => found,
-        Err(known) => {
-            let prefixes: Vec<String> = known.iter().map(|name| format!("/{name}")).collect();
-            let message = format!(
-                "No service is served at {full_path}: the known services are {}",
-                prefixes.join(", ")
-            );
-            return (
-                404,
-                Body::Json(json!({
-                    "error_code": "APIG.0101",
-                    "error_msg": message,
-                    "services": known,
-                })),
-            );
-        }
-    };
     let candidates = service.routes.find_all(&method, path);
     let Some((index, path_params)) = candidates.first().cloned() else {
         return error(

@@ -159,14 +159,47 @@ pub fn command(
         ))
         .subcommand(
             Command::new("serve")
-                .about("Runs the emulator of every service until stopped, each at /<service>.")
+                .about("Runs the emulator of every service until stopped, each at /<service>; or each at the root of a port of its own, as on the cloud.")
+                .long_about(
+                    "Runs the emulator of every service until stopped. By default every service is at /<service> \
+                     of one port, for clients that take a base URL (APIGW_ENDPOINT=http://127.0.0.1:8080/{service}). \
+                     With --port-per-service or --service, each service is at the root of a port of its own, as on \
+                     the cloud where every service has a host of its own: for clients that build every URL from the \
+                     host (the official SDKs). The identity service's catalog (--user) points at the same addresses.",
+                )
                 .arg(
                     Arg::new("port")
                         .long("port")
                         .value_name("N")
                         .value_parser(clap::value_parser!(u16))
                         .default_value("8080")
-                        .help("The port to listen on (0: any free port)"),
+                        .help("The port to listen on; with a port per service, the first service's, the next ones in the order of their names (0: any free ports)"),
+                )
+                .arg(
+                    Arg::new("port-per-service")
+                        .long("port-per-service")
+                        .action(ArgAction::SetTrue)
+                        .help("Serves each service at the root of a port of its own (from --port on), as on the cloud, for clients that keep only the host of an endpoint"),
+                )
+                .arg(
+                    Arg::new("service")
+                        .long("service")
+                        .value_name("NAME")
+                        .action(ArgAction::Append)
+                        .value_parser(PossibleValuesParser::new({
+                            let mut names: Vec<&str> = services.iter().map(|s| s.name).collect();
+                            names.sort_unstable();
+                            names
+                        }))
+                        .hide_possible_values(true)
+                        .help("Serves only this service (repeatable), at the root of --port; several: a port each, as --port-per-service (with --user, the identity service too)"),
+                )
+                .arg(
+                    Arg::new("ports-file")
+                        .long("ports-file")
+                        .value_name("FILE")
+                        .value_parser(clap::value_parser!(std::path::PathBuf))
+                        .help("Once listening, writes each service's endpoint to FILE as JSON: {\"ecs\": \"http://127.0.0.1:8085\", ...}"),
                 )
                 .arg(
                     Arg::new("bind")

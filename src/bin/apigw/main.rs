@@ -9,6 +9,8 @@
 //! apigw --os-cloud otc ecs list-ecs-groups-v1   # a cloud of clouds.yaml (or OS_* variables)
 //! apigw --os-cloud otc config                      # what the settings resolve to
 //! apigw serve --port 8080                          # every service's emulator, at /<service>
+//! apigw serve --port-per-service --ports-file p.json  # each at the root of a port of its own
+//! apigw serve --service apig                       # APIG alone, at the root of port 8080
 //! ```
 
 mod call;
@@ -58,66 +60,130 @@ async fn serve(matches: &clap::ArgMatches) -> ExitCode {
         .get_one::<std::net::IpAddr>("bind")
         .copied()
         .unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
-    let address = std::net::SocketAddr::new(ip, port);
-    let services: Vec<(String, Vec<apigw_spec::Spec>)> = SERVICES
+    let chosen: Vec<&String> = matches
+        .get_many::<String>("service")
+        .map(|names| names.collect())
+        .unwrap_or_default();
+    // In the order of their names, so that each one's port from --port on is predictable.
+    let mut served: Vec<&ServiceMeta> = SERVICES
+        .iter()
+        .copied()
+        .filter(|s| chosen.is_empty() || chosen.iter().any(|name| *name == s.name))
+        .collect();
+    served.sort_by_key(|s| s.name);
+    let layout = if chosen.is_empty() && !matches.get_flag("port-per-service") {
+        apigw_emulator::Layout::Prefixed(std::net::SocketAddr::new(ip, port))
+    } else {
+        apigw_emulator::Layout::Hosts {
+            ip,
+            first_port: port,
+        }
+    };
+    let services: Vec<(String, Vec<apigw_spec::Spec>)> = served
         .iter()
         .map(|s| (s.name.to_owned(), specs(s)))
         .collect();
     let count: usize = services.iter().map(|(_, specs)| specs.len()).sum();
-    let users: Vec<&String> = matches
-        .get_many::<String>("user")
-        .map(|users| users.collect())
-        .unwrap_or_default();
-    let started = if users.is_empty() {
-        apigw_emulator::Emulator::bind_services(address, services).await
-    } else {
-        let region = matches
-            .get_one::<String>("region")
-            .map_or("eu-de", String::as_str);
-        let lifetime = matches
-            .get_one::<u64>("token-lifetime")
-            .copied()
-            .unwrap_or(86_400);
-        let mut identity = apigw_emulator::Identity::new(apigw_iam::SERVICE.name, region)
-            .token_lifetime(std::time::Duration::from_secs(lifetime));
-        for user in users {
-            let mut parts = user.splitn(3, ':');
-            let (Some(name), Some(password), Some(domain)) =
-                (parts.next(), parts.next(), parts.next())
-            else {
-                eprintln!("apigw: --user takes NAME:PASSWORD:DOMAIN");
-                return ExitCode::from(2);
-            };
-            identity = identity.user(apigw_emulator::User::new(name, password, domain));
-        }
-        apigw_emulator::Emulator::bind_cloud(address, services, identity).await
+    let identity = match identity(matches) {
+        Ok(identity) => identity,
+        Err(code) => return code,
     };
-    match started {
-        Ok(emulator) => {
-            eprintln!(
-                "apigw: emulator of {} services ({count} operations) listening on {}; each service at {}/<service>, e.g. APIGW_ENDPOINT={}/{{service}}",
-                SERVICES.len(),
-                emulator.address(),
-                emulator.url(),
-                emulator.url(),
-            );
-            if emulator.tokens_issued() == 0
-                && let Some(iam) = matches
-                    .get_many::<String>("user")
-                    .and(emulator.service_url(apigw_iam::SERVICE.name))
-            {
-                eprintln!(
-                    "apigw: calls need a token: auth_url {iam}/v3 answers the --user accounts (clouds.yaml: auth.auth_url)"
-                );
-            }
-            emulator.wait().await;
-            ExitCode::SUCCESS
-        }
+    let emulator = match apigw_emulator::Emulator::with_layout(layout, services, identity).await {
+        Ok(emulator) => emulator,
         Err(e) => {
-            eprintln!("apigw: cannot listen on {address}: {e}");
-            ExitCode::from(1)
+            match layout {
+                apigw_emulator::Layout::Prefixed(address) => {
+                    eprintln!("apigw: cannot listen on {address}: {e}")
+                }
+                apigw_emulator::Layout::Hosts { .. } => eprintln!("apigw: {e}"),
+            }
+            return ExitCode::from(1);
+        }
+    };
+    match layout {
+        apigw_emulator::Layout::Prefixed(_) => eprintln!(
+            "apigw: emulator of {} services ({count} operations) listening on {}; each service at {}/<service>, e.g. APIGW_ENDPOINT={}/{{service}}",
+            served.len(),
+            emulator.address(),
+            emulator.url(),
+            emulator.url(),
+        ),
+        apigw_emulator::Layout::Hosts { .. } => {
+            eprintln!(
+                "apigw: emulator of {} ({count} operations), each service at the root of a port of its own:",
+                match served.as_slice() {
+                    [one] => format!("{} service", one.name),
+                    all => format!("{} services", all.len()),
+                },
+            );
+            for name in emulator.services() {
+                if let Some(url) = emulator.service_url(name) {
+                    eprintln!("apigw:   {name} {url}");
+                }
+            }
         }
     }
+    if let Some(iam) = matches
+        .get_many::<String>("user")
+        .and(emulator.service_url(apigw_iam::SERVICE.name))
+    {
+        eprintln!(
+            "apigw: calls need a token: auth_url {iam}/v3 answers the --user accounts (clouds.yaml: auth.auth_url)"
+        );
+    }
+    if let Some(file) = matches.get_one::<std::path::PathBuf>("ports-file")
+        && let Err(e) = write_ports_file(file, &emulator)
+    {
+        eprintln!("apigw: cannot write --ports-file {}: {e}", file.display());
+        return ExitCode::from(1);
+    }
+    emulator.wait().await;
+    ExitCode::SUCCESS
+}
+
+/// The identity service `apigw serve --user …` asks for (`None` without `--user`); exit code 2
+/// for a `--user` that is not `NAME:PASSWORD:DOMAIN`.
+fn identity(matches: &clap::ArgMatches) -> Result<Option<apigw_emulator::Identity>, ExitCode> {
+    let Some(users) = matches.get_many::<String>("user") else {
+        return Ok(None);
+    };
+    let region = matches
+        .get_one::<String>("region")
+        .map_or("eu-de", String::as_str);
+    let lifetime = matches
+        .get_one::<u64>("token-lifetime")
+        .copied()
+        .unwrap_or(86_400);
+    let mut identity = apigw_emulator::Identity::new(apigw_iam::SERVICE.name, region)
+        .token_lifetime(std::time::Duration::from_secs(lifetime));
+    for user in users {
+        let mut parts = user.splitn(3, ':');
+        let (Some(name), Some(password), Some(domain)) = (parts.next(), parts.next(), parts.next())
+        else {
+            eprintln!("apigw: --user takes NAME:PASSWORD:DOMAIN");
+            return Err(ExitCode::from(2));
+        };
+        identity = identity.user(apigw_emulator::User::new(name, password, domain));
+    }
+    Ok(Some(identity))
+}
+
+/// Writes each service's endpoint to `file` as a JSON object (`{"ecs": "http://…", …}`): to a
+/// file beside it first, then renamed, so that a reader never sees half of it.
+fn write_ports_file(
+    file: &std::path::Path,
+    emulator: &apigw_emulator::Emulator,
+) -> std::io::Result<()> {
+    let endpoints: serde_json::Map<String, serde_json::Value> = emulator
+        .services()
+        .filter_map(|name| Some((name.to_owned(), emulator.service_url(name)?.into())))
+        .collect();
+    let mut text = serde_json::to_string_pretty(&endpoints).map_err(std::io::Error::other)?;
+    text.push('\n');
+    let mut partial = file.as_os_str().to_owned();
+    partial.push(".partial");
+    std::fs::write(&partial, text)?;
+    std::fs::rename(&partial, file)
 }
 
 async fn run(
