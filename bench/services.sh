@@ -6,21 +6,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/bench-services}
-crates=$(ls services | grep -v '\.sh$')
+# Every service crate: a folder of specs/ with its own Cargo.toml; `name|dir` each.
+crates=$(for m in specs/*/Cargo.toml; do d=$(basename "$(dirname "$m")"); echo "$(sed -n 's/^name = "apigw-\(.*\)"$/\1/p' "$m")|$d"; done)
 cargo build --locked -q -p apigw-runtime -p apigw-macros -p apigw-emulator 2>/dev/null
 echo "| crate | operations | generated lines (median / max per operation) | clean debug build | peak memory | seconds per operation |"
 echo "|---|---:|---|---:|---:|---:|"
-for s in $crates; do
-  dir=$(sed -n 's|^apigw_macros::service!("../../specs/\(.*\)");$|\1|p' "services/$s/src/lib.rs")
-  ops=$(find "specs/$dir" -name '*.toml' ! -name service.toml | wc -l)
+for entry in $crates; do
+  s=${entry%|*}
+  dir=${entry#*|}
+  ops=$(find "specs/$dir" -name '*.toml' ! -name service.toml ! -name Cargo.toml | wc -l)
   lines=$(cargo run --locked -q -p apigw-codegen --example expand -- "specs/$dir" 2>/dev/null | sed -n 's/.*median \([0-9]*\) per operation.*max \([0-9]*\).*/\1 \/ \2/p')
   cargo clean -q -p "apigw-$s" 2>/dev/null || true
   /usr/bin/time -f "%e %M" -o /tmp/apigw-bench-time cargo build --locked -q -p "apigw-$s" 2>/dev/null
   read -r secs kb < /tmp/apigw-bench-time
   echo "| apigw-$s | $ops | $lines | ${secs} s | $((kb / 1024)) MiB | $(echo "scale=3; $secs / $ops" | bc) |"
 done
-for s in $crates; do cargo clean -q -p "apigw-$s" 2>/dev/null || true; done
+for entry in $crates; do cargo clean -q -p "apigw-${entry%|*}" 2>/dev/null || true; done
 cargo clean -q -p apigw 2>/dev/null || true
 /usr/bin/time -f "%e %M" -o /tmp/apigw-bench-time cargo build --locked -q -p apigw 2>/dev/null
 read -r secs kb < /tmp/apigw-bench-time
-echo "| all 18 + the command line (\`cargo build -p apigw\`) | $(find specs -name '*.toml' ! -name service.toml | wc -l) | | ${secs} s | $((kb / 1024)) MiB (largest rustc) | |"
+echo "| all 18 + the command line (\`cargo build -p apigw\`) | $(find specs -name '*.toml' ! -name service.toml ! -name Cargo.toml | wc -l) | | ${secs} s | $((kb / 1024)) MiB (largest rustc) | |"

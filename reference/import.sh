@@ -11,7 +11,8 @@ import=target/release/apigw-import
 for dir in reference/*/; do
   service=$(basename "$dir")
   [ "$service" = apig ] && continue
-  find "specs/$service" -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
+  # The crate's own folders (src/) stay; every folder of specs is written anew.
+  find "specs/$service" -mindepth 1 -maxdepth 1 -type d ! -name src -exec rm -rf {} +
   "$import" --root "$dir" --out "specs/$service" "$dir" 2>/dev/null || true
 done
 UPDATE_COVERAGE=1 cargo test -p apigw-import --test coverage --locked

@@ -205,7 +205,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
             pub fn #build(&self) -> #result<#rt::Request, #rt::BuildError> {
                 #(#checks)*
                 #(#path_lets)*
-                let #mutable request = #rt::Request::new(DYNAMIC.meta, &[#(#path_values),*])?;
+                let #mutable request = #rt::Request::new(&META, &[#(#path_values),*])?;
                 #(#queries)*
                 #body_statement
                 Ok(request)

@@ -156,17 +156,23 @@ pub(crate) fn emit_dynamic(cx: &Cx<'_>) -> TokenStream {
         "This operation for tools that treat every operation alike (see [`DynOperation`]({}::DynOperation)).",
         cx.rt_doc_path()
     ));
+    let meta_doc = docs::attrs("The operation's id, method and path template.");
     quote! {
+        #meta_doc
+        #[doc(hidden)]
+        pub static META: #rt::OperationMeta = #rt::OperationMeta {
+            id: #op_id,
+            method: #rt::Method::#method,
+            path: #rt::PathTemplate::new(#path, &[#(#path_segments),*]),
+        };
+        #rt::__if_dynamic! {
         #dynamic_doc
         pub static DYNAMIC: #rt::DynOperation = #rt::DynOperation {
-            meta: &#rt::OperationMeta {
-                id: #op_id,
-                method: #rt::Method::#method,
-                path: #rt::PathTemplate::new(#path, &[#(#path_segments),*]),
-            },
+            meta: &META,
             decode: #decode,
             reencode_body: #reencode_body,
             spec: #spec_source,
         };
+        }
     }
 }

@@ -226,7 +226,9 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
             ValueEnum,
         };
 
-        /// The runtime the generated code runs on (for lower-level use).
+        /// The runtime the generated code runs on (for lower-level use: paging streams, the
+        /// raw client); not part of the crate's own API.
+        #[doc(hidden)]
         pub use #rt as runtime;
 
         #service_doc
@@ -234,7 +236,7 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
             name: #name,
             title: #title,
             endpoint: #rt::Endpoint::new(#endpoint),
-            operations: &[#(&#paths::DYNAMIC),*],
+            operations: #rt::__dynamic_list!(&[#(&#paths::DYNAMIC),*]),
         };
 
         #client_doc

@@ -132,11 +132,9 @@ fn main() -> ExitCode {
         // A spec in OUT is stale when it says it was imported from a page under the
         // directories given, and no page imported to it (specs of other references that share
         // OUT are not this run's to judge).
-        let present = apigw_import::files_under(&args.out, "toml").unwrap_or_default();
-        // The service file (`service.toml`) is not an operation's spec.
-        let operations = present
-            .into_iter()
-            .filter(|p| !p.ends_with(apigw_spec::service::FILE_NAME));
+        // The service file, the crate's manifest and sources are not operations' specs.
+        let operations = apigw_spec::service::operation_files(&args.out).unwrap_or_default();
+        let operations = operations.into_iter();
         for stale in operations.filter(|p| !expected.contains(p)) {
             let from = std::fs::read_to_string(&stale)
                 .ok()

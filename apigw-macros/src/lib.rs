@@ -121,14 +121,16 @@ fn read_folder(
             continue;
         };
         let inner = format!("{written}/{name}");
-        if path.is_dir() {
+        let is_dir = path.is_dir();
+        if !apigw_spec::service::is_spec_entry(&name, is_dir) {
+            continue;
+        }
+        if is_dir {
             let sub = read_folder(literal, root, &inner, sentence(&name), problems, seen);
             if !sub.operations.is_empty() || !sub.folders.is_empty() {
                 folder.folders.push(sub);
             }
-        } else if path.extension().is_some_and(|e| e == "toml")
-            && name != apigw_spec::service::FILE_NAME
-        {
+        } else {
             match read_operation(literal, root, &inner) {
                 Ok(op) => {
                     // One method per operation on the service's client: a second operation
@@ -199,8 +201,9 @@ fn read_operation(
         );
         errors(literal, [message])
     })?;
-    // Registers the file with the compiler (here, or through `include_str!` in the expansion),
-    // so that editing the spec rebuilds the crate.
+    // Registers the file with the compiler, so that editing the spec rebuilds the crate: the
+    // spec's text itself is kept only in `DYNAMIC` (the runtime's `dynamic` feature); an
+    // unused constant is not in the binary.
     let tracked = resolved.to_string_lossy().into_owned();
     let track = quote!(
         const _: &[u8] = ::core::include_bytes!(#tracked);
@@ -209,7 +212,7 @@ fn read_operation(
         Ok(spec) => Ok(apigw_codegen::Operation {
             spec,
             spec_source: quote!(::core::include_str!(#tracked)),
-            extra: proc_macro2::TokenStream::new(),
+            extra: track,
         }),
         Err(failure) => {
             let errors = errors(literal, failure.rendered());

@@ -86,6 +86,45 @@ pub use reqwest::{Method, StatusCode, header};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::*;
+    pub use crate::{__dynamic_list, __if_dynamic};
     pub use serde::{self, Deserialize, Serialize};
     pub use serde_json;
+}
+
+/// Generated items that only tools need (each operation's `DYNAMIC`: its spec text, decoding
+/// and re-encoding through JSON), kept only with the `dynamic` feature. The feature is the
+/// runtime's, so that a crate of generated code needs no feature of its own.
+#[cfg(feature = "dynamic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_dynamic {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// See `__if_dynamic`: without the `dynamic` feature, nothing.
+#[cfg(not(feature = "dynamic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_dynamic {
+    ($($item:tt)*) => {};
+}
+
+/// The list of a service's `DYNAMIC`s with the `dynamic` feature, else an empty list.
+#[cfg(feature = "dynamic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __dynamic_list {
+    ($list:expr) => {
+        $list
+    };
+}
+
+/// See `__dynamic_list`: without the `dynamic` feature, an empty list.
+#[cfg(not(feature = "dynamic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __dynamic_list {
+    ($list:expr) => {
+        &[]
+    };
 }

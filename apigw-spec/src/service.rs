@@ -80,8 +80,22 @@ pub fn load(name: &str, text: &str) -> Result<Service, LoadError> {
     }
 }
 
+/// Whether an entry of a service folder (a file or folder name) holds operation specs: the
+/// folder is also the service's crate, so its manifest (`Cargo.toml`), its sources (`src/`),
+/// build output (`target/`), hidden entries and the service file are not operations.
+pub fn is_spec_entry(name: &str, is_dir: bool) -> bool {
+    if name.starts_with('.') {
+        return false;
+    }
+    if is_dir {
+        !matches!(name, "src" | "target" | "tests" | "examples" | "benches")
+    } else {
+        name.ends_with(".toml") && name != FILE_NAME && name != "Cargo.toml"
+    }
+}
+
 /// The operation specs of a service folder: every `*.toml` file in it and in the folders below
-/// it but the service file, sorted.
+/// it that [holds specs](is_spec_entry), sorted.
 ///
 /// # Errors
 /// When a folder cannot be read.
@@ -89,9 +103,14 @@ pub fn operation_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::
     fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
         for entry in std::fs::read_dir(dir)? {
             let path = entry?.path();
-            if path.is_dir() {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let is_dir = path.is_dir();
+            if !name.is_some_and(|n| is_spec_entry(&n, is_dir)) {
+                continue;
+            }
+            if is_dir {
                 walk(&path, out)?;
-            } else if path.extension().is_some_and(|e| e == "toml") && !path.ends_with(FILE_NAME) {
+            } else {
                 out.push(path);
             }
         }

@@ -4,7 +4,7 @@ use apigw_runtime::ServiceMeta;
 
 /// Every service, in no particular order (the command line sorts them by name).
 pub static SERVICES: &[&ServiceMeta] = &[
-    // services/add.sh adds to this list.
+    // tools/add-service.sh adds to this list.
     &apigw_vpcep::SERVICE,
     &apigw_vpc::SERVICE,
     &apigw_smn::SERVICE,
