@@ -566,7 +566,7 @@ fn serve_with_a_port_per_service_writes_host_roots_that_answer_through_the_catal
     ];
     let apig = serving.url("apig");
     for args in [
-        vec!["ecs", "listing-ecs-groups-v1"],
+        vec!["ecs", "list-ecs-groups-v1"],
         vec![
             "--endpoint",
             apig.as_str(),
