@@ -744,7 +744,10 @@ mod tests {
         assert_eq!(text, "connections[123].tags.a.b.value");
         assert_eq!(text, value.to_string());
         assert_eq!(place, "connections[].tags{}.value");
-        assert_eq!((text.capacity(), place.capacity()), (text.len(), place.len()));
+        assert_eq!(
+            (text.capacity(), place.capacity()),
+            (text.len(), place.len())
+        );
         let first = Path::Index(&root, 0);
         assert_eq!(first.texts(), ("[0]".to_owned(), "[]".to_owned()));
         assert_eq!(first.to_string(), "[0]");

@@ -41,8 +41,7 @@ impl fmt::Display for Found<'_> {
             // Printable ASCII without quotes or backslashes is quoted as `{s:?}` quotes it,
             // without escaping each character through `fmt` (a drifted body has hundreds).
             Value::String(s)
-                if s
-                    .bytes()
+                if s.bytes()
                     .all(|b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\') =>
             {
                 f.write_str("the string \"")?;
@@ -134,7 +133,15 @@ mod tests {
 
     #[test]
     fn a_found_string_is_quoted_as_debug_quotes_it() {
-        for s in ["16777337", "it's 2", "a \"b\"", "back\\slash", "tab\there", "ünï", ""] {
+        for s in [
+            "16777337",
+            "it's 2",
+            "a \"b\"",
+            "back\\slash",
+            "tab\there",
+            "ünï",
+            "",
+        ] {
             let value = Value::String(s.to_owned());
             assert_eq!(Found(&value).to_string(), format!("the string {s:?}"));
         }
