@@ -62,11 +62,12 @@ impl Context {
                 message: format!("expected {expected}, found {found}"),
             }),
             Mode::Lenient => {
+                let (path, place) = path.texts();
                 self.deviations.borrow_mut().push(Deviation {
-                    path: path.to_string(),
-                    place: path.place(),
-                    expected: expected.to_string(),
-                    found: found.to_string(),
+                    path,
+                    place,
+                    expected: short_text(expected),
+                    found: short_text(found),
                     read_as,
                 });
                 Ok(())
@@ -88,36 +89,103 @@ enum Path<'a> {
     Index(&'a Path<'a>, usize),
 }
 
+/// `value` as text, allocated once at a size that holds the usual deviation texts (`an
+/// integer`, `the string "16777337"`), where `to_string` grows a string from empty, allocating
+/// again at 8, 16 and 32 bytes (a body drifted in every item has hundreds of deviations).
+fn short_text(value: impl fmt::Display) -> String {
+    use fmt::Write as _;
+    let mut out = String::with_capacity(40);
+    let _ = write!(out, "{value}");
+    out
+}
+
+/// Appends `[index]`, the digits written directly (`write!` costs a few hundred instructions
+/// per deviation through `fmt`).
+fn push_index(text: &mut String, index: usize) {
+    let mut digits = [0u8; 20];
+    let (mut rest, mut at) = (index, digits.len());
+    // At most 20 digits for a `u64`.
+    while at > 0 {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    text.push('[');
+    text.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    text.push(']');
+}
+
 impl Path<'_> {
-    /// The place in the documented type: `[]` for an index, `{}` for a map key
-    /// (`items[].tags{}.value`), so that it is bounded by the documentation, not the data.
-    fn place(&self) -> String {
-        fn write(path: &Path<'_>, out: &mut String) {
+    /// The path (as [`Display`](fmt::Display) writes it) and the place in the documented
+    /// type: `[]` for an index, `{}` for a map key (`items[].tags{}.value`), so that it is
+    /// bounded by the documentation, not the data. Each is allocated once, at its length:
+    /// what every deviation records.
+    fn texts(&self) -> (String, String) {
+        /// The lengths of the path and of the place, without their `.` for the root.
+        fn lengths(path: &Path<'_>) -> (usize, usize) {
             match path {
-                Path::Root => {}
+                Path::Root => (0, 0),
                 Path::Key(parent, key) => {
-                    write(parent, out);
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(key);
+                    let (path, place) = lengths(parent);
+                    (
+                        path + usize::from(path > 0) + key.len(),
+                        place + usize::from(place > 0) + key.len(),
+                    )
                 }
-                Path::Entry(parent, _) => {
-                    write(parent, out);
-                    out.push_str("{}");
+                Path::Entry(parent, key) => {
+                    let (path, place) = lengths(parent);
+                    (path + usize::from(path > 0) + key.len(), place + 2)
                 }
-                Path::Index(parent, _) => {
-                    write(parent, out);
-                    out.push_str("[]");
+                Path::Index(parent, index) => {
+                    let (path, place) = lengths(parent);
+                    let digits = index.checked_ilog10().unwrap_or(0) as usize + 1;
+                    (path + digits + 2, place + 2)
                 }
             }
         }
-        let mut out = String::new();
-        write(self, &mut out);
-        if out.is_empty() {
-            out.push('.');
+        fn write(path: &Path<'_>, text: &mut String, place: &mut String) {
+            match path {
+                Path::Root => {}
+                Path::Key(parent, key) => {
+                    write(parent, text, place);
+                    if !text.is_empty() {
+                        text.push('.');
+                    }
+                    text.push_str(key);
+                    if !place.is_empty() {
+                        place.push('.');
+                    }
+                    place.push_str(key);
+                }
+                Path::Entry(parent, key) => {
+                    write(parent, text, place);
+                    if !text.is_empty() {
+                        text.push('.');
+                    }
+                    text.push_str(key);
+                    place.push_str("{}");
+                }
+                Path::Index(parent, index) => {
+                    write(parent, text, place);
+                    push_index(text, *index);
+                    place.push_str("[]");
+                }
+            }
         }
-        out
+        let (text_len, place_len) = lengths(self);
+        let mut text = String::with_capacity(text_len.max(1));
+        let mut place = String::with_capacity(place_len.max(1));
+        write(self, &mut text, &mut place);
+        if text.is_empty() {
+            text.push('.');
+        }
+        if place.is_empty() {
+            place.push('.');
+        }
+        (text, place)
     }
 }
 
@@ -656,5 +724,36 @@ impl<'de> MapAccess<'de> for Fields<'_, 'de> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.entries.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_and_its_place_as_text_each_in_the_space_it_needs() {
+        let root = Path::Root;
+        assert_eq!(root.texts(), (".".to_owned(), ".".to_owned()));
+        let list = Path::Key(&root, "connections");
+        let item = Path::Index(&list, 123);
+        let tags = Path::Key(&item, "tags");
+        let entry = Path::Entry(&tags, "a.b");
+        let value = Path::Key(&entry, "value");
+        let (text, place) = value.texts();
+        assert_eq!(text, "connections[123].tags.a.b.value");
+        assert_eq!(text, value.to_string());
+        assert_eq!(place, "connections[].tags{}.value");
+        assert_eq!(
+            (text.capacity(), place.capacity()),
+            (text.len(), place.len())
+        );
+        let first = Path::Index(&root, 0);
+        assert_eq!(first.texts(), ("[0]".to_owned(), "[]".to_owned()));
+        assert_eq!(first.to_string(), "[0]");
+        for index in [9, 10, 4_294_967_296, usize::MAX] {
+            let path = Path::Index(&root, index);
+            assert_eq!(path.texts().0, path.to_string());
+        }
     }
 }

@@ -38,6 +38,16 @@ impl fmt::Display for Found<'_> {
                 let cut: String = s.chars().take(40).collect();
                 write!(f, "the string {cut:?}…")
             }
+            // Printable ASCII without quotes or backslashes is quoted as `{s:?}` quotes it,
+            // without escaping each character through `fmt` (a drifted body has hundreds).
+            Value::String(s)
+                if s.bytes()
+                    .all(|b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\') =>
+            {
+                f.write_str("the string \"")?;
+                f.write_str(s)?;
+                f.write_str("\"")
+            }
             Value::String(s) => write!(f, "the string {s:?}"),
             Value::Array(a) => write!(f, "an array of {} items", a.len()),
             Value::Object(_) => f.write_str("an object"),
@@ -114,5 +124,26 @@ pub(super) fn default_scalar(want: Want) -> Scalar {
         Want::Int { .. } => Scalar::I64(0),
         Want::Float => Scalar::F64(0.0),
         Want::Str => Scalar::Str(String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_found_string_is_quoted_as_debug_quotes_it() {
+        for s in [
+            "16777337",
+            "it's 2",
+            "a \"b\"",
+            "back\\slash",
+            "tab\there",
+            "ünï",
+            "",
+        ] {
+            let value = Value::String(s.to_owned());
+            assert_eq!(Found(&value).to_string(), format!("the string {s:?}"));
+        }
     }
 }
