@@ -62,8 +62,7 @@ fn a_whole_service() {
     });
     let root = Folder {
         folders: vec![Folder {
-            module: "widgets".to_owned(),
-            doc: "Widgets: the operations of `widgets/`.".to_owned(),
+            title: "Widgets".to_owned(),
             operations: operations.into(),
             folders: Vec::new(),
         }],
