@@ -216,6 +216,39 @@ async fn a_service_error_is_printed_as_code_message_and_request_id() {
     );
 }
 
+#[tokio::test]
+async fn a_service_error_code_is_printed_with_its_documented_meaning() {
+    // ECS documents no error status on its pages, only its error-code appendix: the code's
+    // meaning comes from there, in the body shape ECS answers with.
+    let not_found = support::json_reply(
+        404,
+        r#"{"error": {"code": "Ecs.0114", "message": "The ECS does not exist."}}"#,
+    );
+    let server = Loopback::scripted(method("GET"), vec![not_found]).await;
+    let uri = server.uri();
+    let out = tokio::task::spawn_blocking(move || {
+        apigw(&[
+            "--endpoint",
+            &uri,
+            "--project-id",
+            PROJECT,
+            "--token",
+            TOKEN,
+            "ecs",
+            "show-server-v1",
+            "--server-id",
+            "s-1",
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "Ecs.0114: The ECS does not exist. (request id req-404)\n  meaning: The ECS cannot be detected."
+    );
+}
+
 #[test]
 fn the_emulator_answers_a_missing_resource_with_its_documented_404() {
     let out = apigw(&[
@@ -566,7 +599,7 @@ fn serve_with_a_port_per_service_writes_host_roots_that_answer_through_the_catal
     ];
     let apig = serving.url("apig");
     for args in [
-        vec!["ecs", "listing-ecs-groups-v1"],
+        vec!["ecs", "list-ecs-groups-v1"],
         vec![
             "--endpoint",
             apig.as_str(),

@@ -17,6 +17,22 @@ pub(crate) fn attrs(text: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
+/// `text` as plain Markdown text: brackets and angle brackets escaped, so that words in them
+/// are neither links nor HTML.
+pub(crate) fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The description of a field or parameter, followed by its documented default, range,
 /// lengths and values.
 pub(crate) fn field_doc(field: &Field) -> String {

@@ -147,6 +147,7 @@ pub(crate) fn emit_shared(
         spec_source: &options.spec_source,
         shared: None,
         shadowed: shadowed_prelude(&spec),
+        error_code: options.error_code.as_ref(),
     };
     emit_types(&cx)
 }

@@ -46,11 +46,15 @@ fn listing_a_zs() {
     insta::assert_snapshot!(generated("listing_a_zs.toml"));
 }
 
-/// A whole `service!` expansion: `SERVICE`, `Client`, the shared `types` module (both
-/// operations define `Widget` alike, so it is generated once) and the folder's modules.
+/// A whole `service!` expansion: `SERVICE`, `Client`, the error codes of `errors.toml`, the
+/// shared `types` module (both operations define `Widget` alike, so it is generated once) and
+/// the folder's modules.
 #[test]
 fn a_whole_service() {
-    let service = apigw_spec::service::load("shelf/service.toml", &frozen("shelf/service.toml"))
+    let mut service =
+        apigw_spec::service::load("shelf/service.toml", &frozen("shelf/service.toml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    service.errors = apigw_spec::service::load_errors("shelf/errors.toml", &frozen("shelf/errors.toml"))
         .unwrap_or_else(|e| panic!("{e}"));
     let operations = ["list_widgets.toml", "show_widget.toml"].map(|file| {
         let name = format!("shelf/widgets/{file}");

@@ -10,6 +10,7 @@
 
 mod auth;
 mod client;
+pub mod codes;
 mod config;
 pub mod decode;
 pub mod dynamic;
@@ -29,6 +30,7 @@ mod validate;
 
 pub use auth::{AuthError, AuthErrorKind, Authenticate, Credentials, Renew, Secret, TokenAuth};
 pub use client::Client;
+pub use codes::{DocumentedCode, ServiceErrorCode, UndocumentedCode};
 pub use config::{Config, ConfigBuilder, ConfigError};
 pub use decode::DocumentedError;
 pub use dynamic::DynOperation;
