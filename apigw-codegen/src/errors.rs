@@ -57,9 +57,9 @@ pub(crate) fn emit_error_codes(service: &Service, runtime: &TokenStream) -> Toke
         let text = &code.code.value;
         quote!(#text => Self::#name,)
     });
-    let documented = names.iter().enumerate().map(|(i, name)| {
-        quote!(Self::#name => ::core::option::Option::Some(&Self::DOCUMENTED[#i]),)
-    });
+    let documented = names.iter().enumerate().map(
+        |(i, name)| quote!(Self::#name => ::core::option::Option::Some(&Self::DOCUMENTED[#i]),),
+    );
     let doc = docs::attrs(&format!(
         "The error codes of the {} service, as its reference's error-code appendix documents \
          them ({} codes): any operation can answer with one. [`ServiceError::code`] and \

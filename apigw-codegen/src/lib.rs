@@ -14,6 +14,7 @@
 mod docs;
 mod errors;
 mod idents;
+mod markdown;
 mod paging;
 mod request;
 mod response;

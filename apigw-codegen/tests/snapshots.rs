@@ -54,8 +54,9 @@ fn a_whole_service() {
     let mut service =
         apigw_spec::service::load("shelf/service.toml", &frozen("shelf/service.toml"))
             .unwrap_or_else(|e| panic!("{e}"));
-    service.errors = apigw_spec::service::load_errors("shelf/errors.toml", &frozen("shelf/errors.toml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    service.errors =
+        apigw_spec::service::load_errors("shelf/errors.toml", &frozen("shelf/errors.toml"))
+            .unwrap_or_else(|e| panic!("{e}"));
     let operations = ["list_widgets.toml", "show_widget.toml"].map(|file| {
         let name = format!("shelf/widgets/{file}");
         Operation {
