@@ -56,7 +56,9 @@ use apigw_smn as smn;
 use apigw_vpc as vpc;
 use apigw_vpcep as vpcep;
 
-services!(ces, cfw, dcs, dns, drs, ecs, er, iam, ims, kms, lts, nat, rds, rms, smn, vpc, vpcep);
+services!(
+    ces, cfw, dcs, dns, drs, ecs, er, iam, ims, kms, lts, nat, rds, rms, smn, vpc, vpcep
+);
 
 #[test]
 fn apig_documents_no_codes_and_keeps_every_code() {

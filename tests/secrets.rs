@@ -11,7 +11,8 @@ const USER_DATA: &str = "IyEvYmluL2Jhc2gKZWNobyBwYXNzd29yZA==";
 
 /// The first documented example request of `CreateServers`, with a password and user data.
 fn body() -> CreateServersRequestBody {
-    let file = "specs/elastic-cloud-server/apis_recommended/lifecycle_management/create_servers.toml";
+    let file =
+        "specs/elastic-cloud-server/apis_recommended/lifecycle_management/create_servers.toml";
     let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
         .expect("the spec is there");
     let spec = apigw_spec::load(file, &text).expect("the spec loads");
@@ -38,10 +39,10 @@ async fn the_request_sent_carries_the_password() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/v1/proj-1/cloudservers"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_raw(r#"{"job_id":"j-1","serverIds":["s-1"]}"#, "application/json"),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            r#"{"job_id":"j-1","serverIds":["s-1"]}"#,
+            "application/json",
+        ))
         .expect(1)
         .mount(&server)
         .await;

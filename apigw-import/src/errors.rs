@@ -54,8 +54,7 @@ pub fn read(reference: &str, text: &str) -> Result<Vec<ErrorCode>, ImportError> 
                 continue;
             };
             let code_text = code_text.trim_matches('`').to_owned();
-            let Some(status_value) = cell(Some(status)).and_then(|s| s.parse::<u16>().ok())
-            else {
+            let Some(status_value) = cell(Some(status)).and_then(|s| s.parse::<u16>().ok()) else {
                 continue;
             };
             if code_text.contains(char::is_whitespace) {
@@ -133,7 +132,10 @@ Error Codes
         assert_eq!(codes.len(), 2, "{codes:?}");
         assert_eq!(codes[0].code.value, "Ecs.0001");
         assert_eq!(codes[0].status.value, 400);
-        assert_eq!(codes[0].meaning(), Some("The number of ECSs is at its maximum."));
+        assert_eq!(
+            codes[0].meaning(),
+            Some("The number of ECSs is at its maximum.")
+        );
         assert_eq!(codes[1].code.value, "Ecs.0003");
         assert_eq!(codes[1].meaning(), Some("No permission."));
         let text = write("ECS", &codes);

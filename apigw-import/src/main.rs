@@ -166,12 +166,10 @@ fn main() -> ExitCode {
         // OUT are not this run's to judge).
         let present = apigw_import::files_under(&args.out, "toml").unwrap_or_default();
         // The service file (`service.toml`) is not an operation's spec.
-        let operations = present
-            .into_iter()
-            .filter(|p| {
-                !p.ends_with(apigw_spec::service::FILE_NAME)
-                    && !p.ends_with(apigw_spec::service::ERRORS_FILE_NAME)
-            });
+        let operations = present.into_iter().filter(|p| {
+            !p.ends_with(apigw_spec::service::FILE_NAME)
+                && !p.ends_with(apigw_spec::service::ERRORS_FILE_NAME)
+        });
         for stale in operations.filter(|p| !expected.contains(p)) {
             let from = std::fs::read_to_string(&stale)
                 .ok()

@@ -85,7 +85,9 @@ pub fn service(input: TokenStream) -> TokenStream {
     if let Ok(text) = std::fs::read_to_string(&errors_resolved) {
         let shown = display_path(&root, &errors_resolved, &errors_file);
         let tracked = errors_resolved.to_string_lossy().into_owned();
-        problems.extend(quote!(const _: &[u8] = ::core::include_bytes!(#tracked);));
+        problems.extend(quote!(
+            const _: &[u8] = ::core::include_bytes!(#tracked);
+        ));
         match apigw_spec::service::load_errors(&shown, &text) {
             Ok(codes) => service.errors = codes,
             Err(failure) => problems.extend(errors(&folder, failure.rendered())),

@@ -245,7 +245,13 @@ impl RawResponse {
 /// is not an error code.
 fn error_fields(body: &[u8]) -> (Option<String>, Option<String>) {
     const CODES: [&str; 3] = ["error_code", "code", "errorCode"];
-    const MESSAGES: [&str; 5] = ["error_msg", "error_message", "message", "errorMsg", "errorMessage"];
+    const MESSAGES: [&str; 5] = [
+        "error_msg",
+        "error_message",
+        "message",
+        "errorMsg",
+        "errorMessage",
+    ];
     let Ok(serde_json::Value::Object(top)) = serde_json::from_slice::<serde_json::Value>(body)
     else {
         return (None, None);
@@ -275,7 +281,10 @@ mod tests {
         assert_eq!(fields(r#"{"error_code":"A.1","error_msg":"bad"}"#), both);
         assert_eq!(fields(r#"{"code":"A.1","message":"bad"}"#), both);
         assert_eq!(fields(r#"{"error":{"code":"A.1","message":"bad"}}"#), both);
-        assert_eq!(fields(r#"{"error":{"code":404,"message":"bad"}}"#), (None, Some("bad".to_owned())));
+        assert_eq!(
+            fields(r#"{"error":{"code":404,"message":"bad"}}"#),
+            (None, Some("bad".to_owned()))
+        );
         assert_eq!(fields("<html>"), (None, None));
         assert_eq!(fields("[1]"), (None, None));
     }

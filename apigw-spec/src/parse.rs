@@ -182,15 +182,13 @@ pub fn errors(
                         None
                     }
                     Some(value) => match literal(value.get_ref()) {
-                        Some(Literal::Number(Number::Integer(n))) => {
-                            match u16::try_from(n) {
-                                Ok(n) => Some(Spanned::new(n, value.span())),
-                                Err(_) => {
-                                    r.wrong_kind("status", value, "an HTTP status");
-                                    None
-                                }
+                        Some(Literal::Number(Number::Integer(n))) => match u16::try_from(n) {
+                            Ok(n) => Some(Spanned::new(n, value.span())),
+                            Err(_) => {
+                                r.wrong_kind("status", value, "an HTTP status");
+                                None
                             }
-                        }
+                        },
                         _ => {
                             r.wrong_kind("status", value, "an HTTP status");
                             None

@@ -97,10 +97,9 @@ pub fn definition_is_secret(description: &str) -> bool {
     }
     for skip in 0..=3 {
         let at = start + skip;
-        if words[start..at.min(words.len())]
-            .iter()
-            .any(|w| PHRASE_ENDS.contains(&w.as_str()) || w == "," || PAGING_WORDS.contains(&w.as_str()))
-        {
+        if words[start..at.min(words.len())].iter().any(|w| {
+            PHRASE_ENDS.contains(&w.as_str()) || w == "," || PAGING_WORDS.contains(&w.as_str())
+        }) {
             return false;
         }
         for noun in SECRET_NOUNS {
@@ -188,7 +187,9 @@ mod tests {
         assert!(!definition_is_secret(
             "Whether IAM users are allowed to change their passwords."
         ));
-        assert!(!definition_is_secret("Public key used to sign the ID token."));
+        assert!(!definition_is_secret(
+            "Public key used to sign the ID token."
+        ));
         assert!(!definition_is_secret("The time when the password expires."));
         assert!(!definition_is_secret("Pagination token."));
         assert!(!definition_is_secret("Password strength."));

@@ -93,8 +93,12 @@ fn check_errors(codes: &[ErrorCode], diags: &mut Diagnostics) {
     for code in codes {
         if code.code.value.trim().is_empty() {
             diags.push(
-                Diagnostic::new(Code::EmptyErrorCode, code.code.span.clone(), "empty error code")
-                    .with_help("write the code the service sends, e.g. `Ecs.0001`"),
+                Diagnostic::new(
+                    Code::EmptyErrorCode,
+                    code.code.span.clone(),
+                    "empty error code",
+                )
+                .with_help("write the code the service sends, e.g. `Ecs.0001`"),
             );
         } else if !seen.insert(code.code.value.as_str()) {
             diags.push(
@@ -286,7 +290,10 @@ mod tests {
         assert_eq!(back[0].code.value, "Ecs.0001");
         assert_eq!(back[1].status.value, 500);
         assert_eq!(back[0].meaning(), Some("Quota \"exceeded\"."));
-        assert_eq!(back[0].reference.as_deref(), Some("appendix/error_codes.rst"));
+        assert_eq!(
+            back[0].reference.as_deref(),
+            Some("appendix/error_codes.rst")
+        );
     }
 
     #[test]
@@ -297,7 +304,11 @@ mod tests {
         assert!(codes.contains(&Code::DuplicateErrorCode), "{codes:?}");
         assert!(codes.contains(&Code::InvalidErrorStatus), "{codes:?}");
         assert!(codes.contains(&Code::EmptyErrorCode), "{codes:?}");
-        let err = load_errors("errors.toml", "[[error]]\ncode = \"A\"\nstatus = \"x\"\nwhat = 1\n").unwrap_err();
+        let err = load_errors(
+            "errors.toml",
+            "[[error]]\ncode = \"A\"\nstatus = \"x\"\nwhat = 1\n",
+        )
+        .unwrap_err();
         assert_eq!(err.diagnostics.len(), 2, "{:?}", err.diagnostics);
     }
 
