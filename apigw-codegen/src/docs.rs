@@ -41,6 +41,10 @@ pub(crate) fn field_doc(field: &Field) -> String {
         .as_deref()
         .map(crate::markdown::markdown)
         .unwrap_or_default();
+    if doc.trim().is_empty() && field.description.is_some() {
+        // All the description said was boilerplate or a pointer at a table: say what it is.
+        doc = format!("The `{}` field.", field.name.value);
+    }
     let facts = schema_facts(&field.schema);
     if !facts.is_empty() {
         if !doc.is_empty() {

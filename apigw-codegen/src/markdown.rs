@@ -175,14 +175,14 @@ fn inline(text: &str) -> String {
         };
         let is_ref = rest[..start].ends_with(":ref:");
         let after = &rest[start + 1..];
-        if after.starts_with('`') {
+        if let Some(literal) = after.strip_prefix('`') {
             // ``literal``
-            if let Some(end) = after[1..].find("``") {
+            if let Some(end) = literal.find("``") {
                 out.push_str(&rest[..start]);
                 out.push('`');
-                out.push_str(&after[1..1 + end]);
+                out.push_str(&literal[..end]);
                 out.push('`');
-                rest = &after[1 + end + 2..];
+                rest = &literal[end + 2..];
                 continue;
             }
         }
