@@ -5,8 +5,8 @@
 # straight into specs/apig/<folder>/); the service file specs/<service>/service.toml is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -p apigw-import --locked 2>/dev/null
-import=target/release/apigw-import
+nice -n 15 cargo build --release -p apigw-import --locked 2>/dev/null
+import="${CARGO_TARGET_DIR:-target}/release/apigw-import"
 "$import" --root reference/apig --out specs/apig reference/apig/dedicated_gateway_apis_v2 2>/dev/null || true
 for dir in reference/*/; do
   service=$(basename "$dir")

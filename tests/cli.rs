@@ -216,6 +216,39 @@ async fn a_service_error_is_printed_as_code_message_and_request_id() {
     );
 }
 
+#[tokio::test]
+async fn a_service_error_code_is_printed_with_its_documented_meaning() {
+    // ECS documents no error status on its pages, only its error-code appendix: the code's
+    // meaning comes from there, in the body shape ECS answers with.
+    let not_found = support::json_reply(
+        404,
+        r#"{"error": {"code": "Ecs.0114", "message": "The ECS does not exist."}}"#,
+    );
+    let server = Loopback::scripted(method("GET"), vec![not_found]).await;
+    let uri = server.uri();
+    let out = tokio::task::spawn_blocking(move || {
+        apigw(&[
+            "--endpoint",
+            &uri,
+            "--project-id",
+            PROJECT,
+            "--token",
+            TOKEN,
+            "ecs",
+            "show-server-v1",
+            "--server-id",
+            "s-1",
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "Ecs.0114: The ECS does not exist. (request id req-404)\n  meaning: The ECS cannot be detected."
+    );
+}
+
 #[test]
 fn the_emulator_answers_a_missing_resource_with_its_documented_404() {
     let out = apigw(&[

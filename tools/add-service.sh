@@ -102,4 +102,4 @@ grep -q "^apigw-$name = { workspace" Cargo.toml || \
   sed -i "/^# Every service's client (tools\/add-service.sh adds to this list)./a apigw-$name = { workspace = true, features = [\"dynamic\"] }" Cargo.toml
 grep -q "apigw_$name::SERVICE" src/bin/apigw/services.rs || \
   sed -i "/^    \/\/ tools\/add-service.sh adds to this list./a \ \ \ \ &apigw_$name::SERVICE," src/bin/apigw/services.rs
-echo "apigw-$name: $crate ($(find "$crate" -name '*.toml' ! -name service.toml ! -name Cargo.toml | wc -l) operations)"
+echo "apigw-$name: $crate ($(find "$crate" -name '*.toml' ! -name service.toml ! -name Cargo.toml ! -name errors.toml | wc -l) operations)"

@@ -17,10 +17,34 @@ pub(crate) fn attrs(text: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
+/// `text` as plain Markdown text: brackets and angle brackets escaped, so that words in them
+/// are neither links nor HTML.
+pub(crate) fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The description of a field or parameter, followed by its documented default, range,
 /// lengths and values.
 pub(crate) fn field_doc(field: &Field) -> String {
-    let mut doc = field.description.clone().unwrap_or_default();
+    let mut doc = field
+        .description
+        .as_deref()
+        .map(crate::markdown::markdown)
+        .unwrap_or_default();
+    if doc.trim().is_empty() && field.description.is_some() {
+        // All the description said was boilerplate or a pointer at a table: say what it is.
+        doc = format!("The `{}` field.", field.name.value);
+    }
     let facts = schema_facts(&field.schema);
     if !facts.is_empty() {
         if !doc.is_empty() {
@@ -63,7 +87,7 @@ pub(crate) fn module_docs(spec: &Spec) -> TokenStream {
     let mut doc = format!("{}\n", op.summary.as_deref().unwrap_or(&op.id.value));
     if let Some(description) = &op.description {
         doc.push('\n');
-        doc.push_str(description);
+        doc.push_str(&crate::markdown::markdown(description));
         doc.push('\n');
     }
     doc.push_str(&format!(
@@ -76,5 +100,48 @@ pub(crate) fn module_docs(spec: &Spec) -> TokenStream {
         Some(reference) => doc.push_str(&format!(", reference `{reference}`)")),
         None => doc.push(')'),
     }
+    doc.push('\n');
+    // The documented examples, as the page shows them.
+    let requests = spec.body.iter().flat_map(|b| &b.examples);
+    for (i, example) in requests.enumerate() {
+        push_example(&mut doc, "Example request", i, example);
+    }
+    let responses = spec
+        .responses
+        .iter()
+        .filter(|r| (200..300).contains(&r.status.value))
+        .flat_map(|r| r.examples.iter().map(move |e| (r.status.value, e)));
+    for (i, (status, example)) in responses.enumerate() {
+        push_example(
+            &mut doc,
+            &format!("Example response ({status})"),
+            i,
+            example,
+        );
+    }
     attrs(&doc)
+}
+
+/// A `# Example …` section with the example's summary and its JSON as a `json` block (the
+/// heading once, before the first example of its kind).
+fn push_example(doc: &mut String, heading: &str, index: usize, example: &apigw_spec::Example) {
+    if index == 0 {
+        doc.push_str(&format!("\n# {heading}\n"));
+    }
+    if let Some(summary) = &example.summary {
+        doc.push_str(&format!("\n{}\n", crate::markdown::markdown(summary)));
+    }
+    let json = example.json.value.trim_matches('\n');
+    // A fence longer than any run of backticks in the example.
+    let fence = "`".repeat(3.max(longest_run(json, '`') + 1));
+    doc.push_str(&format!("\n{fence}json\n{json}\n{fence}\n"));
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for ch in text.chars() {
+        run = if ch == c { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
 }

@@ -12,7 +12,9 @@
 #![deny(missing_docs)]
 
 mod docs;
+mod errors;
 mod idents;
+mod markdown;
 mod paging;
 mod request;
 mod response;
@@ -40,6 +42,9 @@ pub struct Options {
     /// Object types defined elsewhere (a service's `types` module) and the path of that module:
     /// an operation re-exports them instead of defining its own. `None` by default.
     pub shared: Option<(SharedTypes, TokenStream)>,
+    /// The path of the service's error-code enum (`crate::ErrorCode`), the `Code` of every
+    /// operation's error enum; `None` (the runtime's `UndocumentedCode`) by default.
+    pub error_code: Option<TokenStream>,
 }
 
 impl Default for Options {
@@ -49,6 +54,7 @@ impl Default for Options {
             client: quote!(crate::Client),
             spec_source: quote!(""),
             shared: None,
+            error_code: None,
         }
     }
 }
@@ -62,6 +68,7 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
         spec_source: &options.spec_source,
         shared: options.shared.as_ref(),
         shadowed: types::shadowed_prelude(spec),
+        error_code: options.error_code.as_ref(),
     };
     let module = module_ident(spec);
     let module_docs = docs::module_docs(spec);
@@ -106,6 +113,8 @@ pub(crate) struct Cx<'a> {
     /// The names of the standard prelude that a generated type of the module shadows (an
     /// object called `Option`, say): those are written with their full path.
     pub shadowed: std::collections::HashSet<&'static str>,
+    /// See [`Options::error_code`].
+    pub error_code: Option<&'a TokenStream>,
 }
 
 impl Cx<'_> {

@@ -94,6 +94,10 @@ pub(crate) fn emit_error_enum(cx: &Cx<'_>) -> TokenStream {
         rt = cx.rt_doc_path()
     ));
     let serde_crate = format!("{}::__private::serde", cx.rt_path());
+    let code = match cx.error_code {
+        Some(path) => path.clone(),
+        None => quote!(#rt::UndocumentedCode),
+    };
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #rt::Serialize)]
@@ -106,6 +110,7 @@ pub(crate) fn emit_error_enum(cx: &Cx<'_>) -> TokenStream {
         }
 
         impl #rt::DocumentedError for #name {
+            type Code = #code;
             const UNHANDLED: Self = Self::Unhandled;
             #statuses
         }

@@ -195,8 +195,10 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
     let shared = SharedTypes::find(all.iter().map(|op| &op.spec));
     let options = Options {
         shared: Some((shared.clone(), quote!(crate::types))),
+        error_code: Some(quote!(crate::ErrorCode)),
         ..options.clone()
     };
+    let error_codes = crate::errors::emit_error_codes(service, rt);
     let mut paths = Vec::new();
     let body = operation_items(root, &options, &mut paths);
     let index = operation_index(root);
@@ -237,7 +239,10 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
             title: #title,
             endpoint: #rt::Endpoint::new(#endpoint),
             operations: #rt::__dynamic_list!(&[#(&#paths::DYNAMIC),*]),
+            error_codes: ErrorCode::DOCUMENTED,
         };
+
+        #error_codes
 
         #client_doc
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]

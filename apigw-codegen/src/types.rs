@@ -54,6 +54,16 @@ pub(crate) fn field_type(cx: &Cx<'_>, field: &Field, enum_name: Option<&str>) ->
     }
 }
 
+/// The Rust type of an object's field: [`field_type`], but the runtime's `SecretString` for a
+/// field that holds a secret (`apigw_spec::secret`), so that `Debug` does not show it.
+pub(crate) fn object_field_type(cx: &Cx<'_>, object: &Object, field: &Field) -> TokenStream {
+    if apigw_spec::secret::is_secret(field) {
+        let rt = &cx.rt;
+        return quote!(#rt::SecretString);
+    }
+    field_type(cx, field, object_field_enum(object, field).as_deref())
+}
+
 /// The names of the standard prelude that generated code writes short (`Option<String>`) and
 /// that a type generated for `spec` would shadow in its module.
 pub(crate) fn shadowed_prelude(spec: &Spec) -> HashSet<&'static str> {
@@ -137,6 +147,7 @@ pub(crate) fn emit_shared(
         spec_source: &options.spec_source,
         shared: None,
         shadowed: shadowed_prelude(&spec),
+        error_code: options.error_code.as_ref(),
     };
     emit_types(&cx)
 }
@@ -175,7 +186,7 @@ fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
         let wire = &field.name.value;
         let rename = (naming::snake(wire) != *wire || naming::is_reserved_path_keyword(wire))
             .then(|| quote!(rename = #wire,));
-        let ty = field_type(cx, field, object_field_enum(object, field).as_deref());
+        let ty = object_field_type(cx, object, field);
         let doc = docs::attrs(&docs::field_doc(field));
         if field.required {
             let serde = rename.map(|r| quote!(#[serde(#r)]));
@@ -217,7 +228,7 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
     let option = cx.prelude("Option");
     let fields = object.fields.iter().map(|field| {
         let field_name = snake(&field.name.value);
-        let ty = field_type(cx, field, object_field_enum(object, field).as_deref());
+        let ty = object_field_type(cx, object, field);
         let doc = docs::attrs(&docs::field_doc(field));
         if field.required {
             quote! { #doc pub #field_name: #ty, }
@@ -231,6 +242,7 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
         let add = match &field.schema.ty.value {
             TypeExpr::File => quote!(form.file(#wire, value);),
             TypeExpr::Array(_) => quote!(for item in value { form.text(#wire, item); }),
+            _ if apigw_spec::secret::is_secret(field) => quote!(form.text(#wire, value.expose());),
             _ => quote!(form.text(#wire, value);),
         };
         if field.required {

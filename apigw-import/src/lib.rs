@@ -18,6 +18,7 @@
 
 pub mod blocks;
 pub mod cell;
+pub mod errors;
 pub mod ids;
 pub mod naming;
 pub mod operation;

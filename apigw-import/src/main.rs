@@ -65,6 +65,8 @@ fn main() -> ExitCode {
     // The operation pages of the run: (folder of its spec, (page path shown, text)).
     let mut folders: Vec<&Path> = Vec::new();
     let mut operations: Vec<(String, String)> = Vec::new();
+    // The error-code pages (appendix) of the run: (page path shown, text).
+    let mut error_pages: Vec<(String, String)> = Vec::new();
     for (page, folder) in &pages {
         let shown = page
             .strip_prefix(&args.root)
@@ -80,6 +82,9 @@ fn main() -> ExitCode {
             }
         };
         if !apigw_import::is_operation_page(&text) {
+            if apigw_import::errors::is_error_code_page(&text) {
+                error_pages.push((shown, text));
+            }
             skipped += 1;
             continue;
         }
@@ -127,6 +132,33 @@ fn main() -> ExitCode {
             }
         }
         written += 1;
+    }
+    // The service's error codes, from its error-code pages, beside its service file.
+    match apigw_import::errors::collect(&error_pages) {
+        Ok(codes) if !codes.is_empty() => {
+            let target = args.out.join(apigw_spec::service::ERRORS_FILE_NAME);
+            expected.insert(target.clone());
+            let service = args.out.join(apigw_spec::service::FILE_NAME);
+            let title = std::fs::read_to_string(&service)
+                .ok()
+                .and_then(|text| apigw_spec::service::load("", &text).ok())
+                .map(|s| s.title.value)
+                .unwrap_or_else(|| "the service".to_owned());
+            let text = apigw_import::errors::write(&title, &codes);
+            if args.check {
+                if std::fs::read_to_string(&target).ok().as_deref() != Some(text.as_str()) {
+                    differ.push(target);
+                }
+            } else if let Err(e) = std::fs::write(&target, &text) {
+                eprintln!("error: {}: {e}", target.display());
+                errors += 1;
+            }
+        }
+        Ok(_) => {}
+        Err((shown, e)) => {
+            eprintln!("error: {shown}:{}: {}", e.line, e.message);
+            errors += 1;
+        }
     }
     if args.check && args.inputs.iter().all(|i| i.is_dir()) {
         // A spec in OUT is stale when it says it was imported from a page under the

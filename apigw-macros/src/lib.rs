@@ -77,7 +77,22 @@ pub fn service(input: TokenStream) -> TokenStream {
             return quote!(const _: &[u8] = ::core::include_bytes!(#tracked); #errors).into();
         }
     };
+    let mut service = service;
     let mut problems = proc_macro2::TokenStream::new();
+    // The error codes beside the service file, if the service documents any.
+    let errors_file = format!("{written}/{}", apigw_spec::service::ERRORS_FILE_NAME);
+    let errors_resolved = root.join(&errors_file);
+    if let Ok(text) = std::fs::read_to_string(&errors_resolved) {
+        let shown = display_path(&root, &errors_resolved, &errors_file);
+        let tracked = errors_resolved.to_string_lossy().into_owned();
+        problems.extend(quote!(
+            const _: &[u8] = ::core::include_bytes!(#tracked);
+        ));
+        match apigw_spec::service::load_errors(&shown, &text) {
+            Ok(codes) => service.errors = codes,
+            Err(failure) => problems.extend(errors(&folder, failure.rendered())),
+        }
+    }
     let tree = read_folder(
         &folder,
         &root,

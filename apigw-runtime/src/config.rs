@@ -385,6 +385,7 @@ mod tests {
         title: "Elastic Cloud Server",
         endpoint: crate::Endpoint::new("https://ecs.{region}.otc.t-systems.com"),
         operations: &[],
+        error_codes: &[],
     };
 
     static VPC: ServiceMeta = ServiceMeta {
@@ -392,6 +393,7 @@ mod tests {
         title: "Virtual Private Cloud",
         endpoint: crate::Endpoint::new("https://vpc.{region}.otc.t-systems.com"),
         operations: &[],
+        error_codes: &[],
     };
 
     fn endpoint(config: &Config, service: &ServiceMeta) -> String {

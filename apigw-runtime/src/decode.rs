@@ -15,6 +15,10 @@ pub type Success<T> = fn(RawResponse) -> Result<Response<T>, DecodeError>;
 
 /// The enum of an operation's documented error statuses (each generated `{Operation}Error`).
 pub trait DocumentedError: Sized + 'static {
+    /// The service's error codes (its generated `ErrorCode`), which
+    /// [`ServiceError::code`](crate::ServiceError::code) reads the sent code as.
+    type Code: crate::ServiceErrorCode;
+
     /// The `Unhandled` variant: a status the reference does not document, or an error body
     /// that does not match its documentation.
     const UNHANDLED: Self;
@@ -117,6 +121,7 @@ mod tests {
     }
 
     impl DocumentedError for OpError {
+        type Code = crate::UndocumentedCode;
         const UNHANDLED: Self = Self::Unhandled;
         const STATUSES: &'static [(u16, FromBody<Self>)] = &[
             (404, |raw| body(raw).map(Self::NotFound)),
@@ -130,6 +135,7 @@ mod tests {
     }
 
     impl DocumentedError for Undocumented {
+        type Code = crate::UndocumentedCode;
         const UNHANDLED: Self = Self::Unhandled;
     }
 

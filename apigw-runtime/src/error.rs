@@ -126,6 +126,14 @@ impl<E> Error<E> {
     }
 }
 
+impl<E: crate::DocumentedError> Error<E> {
+    /// The service's error code as its documented enum (`Unknown` for a code the reference
+    /// does not document), when the server answered with an error code.
+    pub fn code(&self) -> Option<E::Code> {
+        self.service().and_then(ServiceError::code)
+    }
+}
+
 impl<E> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -257,6 +265,16 @@ pub struct ServiceError<E> {
     pub body_excerpt: String,
     /// The body as it came.
     pub body: bytes::Bytes,
+}
+
+impl<E: crate::DocumentedError> ServiceError<E> {
+    /// The sent `error_code` as the service's documented enum (its `ErrorCode`; `Unknown`
+    /// for a code the reference does not document), if a code was sent. Its
+    /// [`documented`](crate::ServiceErrorCode::documented) entry says what it means.
+    pub fn code(&self) -> Option<E::Code> {
+        use crate::ServiceErrorCode;
+        self.error_code.as_deref().map(E::Code::from_code)
+    }
 }
 
 impl<E> fmt::Display for ServiceError<E> {

@@ -10,6 +10,7 @@
 
 mod auth;
 mod client;
+pub mod codes;
 mod config;
 pub mod decode;
 pub mod dynamic;
@@ -22,12 +23,14 @@ mod path;
 mod request;
 mod response;
 mod retry;
+mod secret;
 mod service;
 pub mod sign;
 mod validate;
 
 pub use auth::{AuthError, AuthErrorKind, Authenticate, Credentials, Renew, Secret, TokenAuth};
 pub use client::Client;
+pub use codes::{DocumentedCode, ServiceErrorCode, UndocumentedCode};
 pub use config::{Config, ConfigBuilder, ConfigError};
 pub use decode::DocumentedError;
 pub use dynamic::DynOperation;
@@ -41,6 +44,7 @@ pub use path::{PathSegment, PathTemplate};
 pub use request::{OperationMeta, QueryValue, Request};
 pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;
+pub use secret::SecretString;
 pub use service::{Endpoint, ServiceMeta};
 pub use sign::AkSkAuth;
 pub use validate::{Length, check_length, check_range, length};

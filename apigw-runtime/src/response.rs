@@ -220,14 +220,7 @@ impl RawResponse {
     /// An error status of the given kind. `error_code` and `error_msg` are read from the body
     /// whenever it is a JSON object holding them, whatever the status.
     pub fn error<E>(self, kind: E) -> Error<E> {
-        #[derive(serde::Deserialize)]
-        struct Conventional {
-            error_code: Option<String>,
-            error_msg: Option<String>,
-        }
-        let conventional = serde_json::from_slice::<Conventional>(&self.body).ok();
-        let (error_code, error_msg) =
-            conventional.map_or((None, None), |c| (c.error_code, c.error_msg));
+        let (error_code, error_msg) = error_fields(&self.body);
         let body_excerpt = if error_code.is_none() && error_msg.is_none() {
             excerpt(&self.body, EXCERPT_LEN)
         } else {
@@ -246,9 +239,55 @@ impl RawResponse {
     }
 }
 
+/// The error code and message of an error body, in the shapes the references document:
+/// `{"error_code", "error_msg"}` (also `error_message`), `{"code", "message"}`, and either of
+/// them inside `{"error": {...}}`. A code that is not a string (Keystone's `"code": 404`)
+/// is not an error code.
+fn error_fields(body: &[u8]) -> (Option<String>, Option<String>) {
+    const CODES: [&str; 3] = ["error_code", "code", "errorCode"];
+    const MESSAGES: [&str; 5] = [
+        "error_msg",
+        "error_message",
+        "message",
+        "errorMsg",
+        "errorMessage",
+    ];
+    let Ok(serde_json::Value::Object(top)) = serde_json::from_slice::<serde_json::Value>(body)
+    else {
+        return (None, None);
+    };
+    let string = |object: &serde_json::Map<String, serde_json::Value>, keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| object.get(*k).and_then(|v| v.as_str()).map(str::to_owned))
+    };
+    let (code, msg) = (string(&top, &CODES), string(&top, &MESSAGES));
+    if code.is_some() || msg.is_some() {
+        return (code, msg);
+    }
+    match top.get("error") {
+        Some(serde_json::Value::Object(inner)) => (string(inner, &CODES), string(inner, &MESSAGES)),
+        _ => (None, None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_bodies_in_the_documented_shapes() {
+        let fields = |body: &str| error_fields(body.as_bytes());
+        let both = (Some("A.1".to_owned()), Some("bad".to_owned()));
+        assert_eq!(fields(r#"{"error_code":"A.1","error_msg":"bad"}"#), both);
+        assert_eq!(fields(r#"{"code":"A.1","message":"bad"}"#), both);
+        assert_eq!(fields(r#"{"error":{"code":"A.1","message":"bad"}}"#), both);
+        assert_eq!(
+            fields(r#"{"error":{"code":404,"message":"bad"}}"#),
+            (None, Some("bad".to_owned()))
+        );
+        assert_eq!(fields("<html>"), (None, None));
+        assert_eq!(fields("[1]"), (None, None));
+    }
 
     fn raw(status: u16, body: &'static str) -> RawResponse {
         let mut headers = HeaderMap::new();

@@ -17,6 +17,9 @@ pub struct ServiceMeta {
     pub endpoint: Endpoint<'static>,
     /// Every operation of the service, for tools that treat operations alike.
     pub operations: &'static [&'static DynOperation],
+    /// The error codes any operation of the service can answer with, as its reference
+    /// documents them (empty when it documents none).
+    pub error_codes: &'static [crate::DocumentedCode],
 }
 
 impl ServiceMeta {
@@ -33,6 +36,11 @@ impl ServiceMeta {
             crate::config::ENV_ENDPOINT,
             self.name.to_ascii_uppercase()
         )
+    }
+
+    /// The documentation of the error code `code`, if the service documents it.
+    pub fn error_code(&self, code: &str) -> Option<&'static crate::DocumentedCode> {
+        crate::codes::find(self.error_codes, code)
     }
 
     /// The operation with this id.

@@ -187,6 +187,14 @@ codes! {
     InvalidServiceName = "invalid_service_name";
     /// An `endpoint` that is not an endpoint pattern.
     InvalidEndpoint = "invalid_endpoint";
+
+    // The error-code file (`errors.toml`).
+    /// An error code listed twice.
+    DuplicateErrorCode = "duplicate_error_code";
+    /// An error code whose `status` is not an error status (400 to 599).
+    InvalidErrorStatus = "invalid_error_status";
+    /// An empty error `code`.
+    EmptyErrorCode = "empty_error_code";
 }
 
 impl std::fmt::Display for Code {

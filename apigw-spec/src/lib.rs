@@ -30,6 +30,7 @@ pub mod naming;
 pub mod paging;
 pub mod parse;
 pub mod salvage;
+pub mod secret;
 pub mod service;
 pub mod source;
 pub mod types;

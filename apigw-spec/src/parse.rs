@@ -139,7 +139,81 @@ pub fn service(source: &SourceFile, diags: &mut Diagnostics) -> Option<crate::se
         description,
         endpoint: endpoint?,
         reference,
+        errors: Vec::new(),
     })
+}
+
+/// Parses an error-code file (`errors.toml`, see [`crate::service::ErrorCode`]): its
+/// `[[error]]` tables, in order. `None` when the file is not TOML.
+pub fn errors(
+    source: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<Vec<crate::service::ErrorCode>> {
+    let root = toml_document(source, diags)?;
+    let mut cx = Cx { source, diags };
+    let mut top = Reader::new(
+        &mut cx,
+        root.get_ref(),
+        root.span(),
+        "the error-code file",
+        &["error"],
+    );
+    let items = top.get("error");
+    let mut codes = Vec::new();
+    match items.map(|v| (v.get_ref(), v)) {
+        None => {}
+        Some((DeValue::Array(items), _)) => {
+            for item in items {
+                let DeValue::Table(table) = item.get_ref() else {
+                    top.wrong_kind("error", item, "an array of `[[error]]` tables");
+                    continue;
+                };
+                let mut r = Reader::new(
+                    top.cx,
+                    table,
+                    item.span(),
+                    "an `[[error]]`",
+                    &["code", "status", "message", "description", "reference"],
+                );
+                let code = r.required_string("code");
+                let status = match r.get("status") {
+                    None => {
+                        r.missing("status", "400");
+                        None
+                    }
+                    Some(value) => match literal(value.get_ref()) {
+                        Some(Literal::Number(Number::Integer(n))) => match u16::try_from(n) {
+                            Ok(n) => Some(Spanned::new(n, value.span())),
+                            Err(_) => {
+                                r.wrong_kind("status", value, "an HTTP status");
+                                None
+                            }
+                        },
+                        _ => {
+                            r.wrong_kind("status", value, "an HTTP status");
+                            None
+                        }
+                    },
+                };
+                let message = r.string("message").map(|s| s.value);
+                let description = r.string("description").map(|s| s.value);
+                let reference = r.string("reference").map(|s| s.value);
+                r.finish();
+                if let (Some(code), Some(status)) = (code, status) {
+                    codes.push(crate::service::ErrorCode {
+                        code,
+                        status,
+                        message,
+                        description,
+                        reference,
+                    });
+                }
+            }
+        }
+        Some((_, value)) => top.wrong_kind("error", value, "an array of `[[error]]` tables"),
+    }
+    top.finish();
+    Some(codes)
 }
 
 /// The file as a TOML document, or `None` after recording the syntax error.

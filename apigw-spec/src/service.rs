@@ -20,6 +20,131 @@ use crate::{LoadError, parse};
 /// The name of the service file in a service's spec folder.
 pub const FILE_NAME: &str = "service.toml";
 
+/// The name of the error-code file in a service's spec folder, beside the service file: the
+/// error codes every operation of the service can answer with (see [`load_errors`]).
+pub const ERRORS_FILE_NAME: &str = "errors.toml";
+
+/// One documented error code of a service (an `[[error]]` of `errors.toml`): a row of the
+/// reference's error-code appendix, which applies to every operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorCode {
+    /// The code the service sends (`Ecs.0001`), unique in the file.
+    pub code: Spanned<String>,
+    /// The HTTP status it comes with (400 to 599).
+    pub status: Spanned<u16>,
+    /// The message the service sends with it, if documented.
+    pub message: Option<String>,
+    /// What it means (and what to do), if documented apart from the message.
+    pub description: Option<String>,
+    /// The reference page it was imported from, if any.
+    pub reference: Option<String>,
+}
+
+impl ErrorCode {
+    /// What the code means: its description, else its message, else nothing.
+    pub fn meaning(&self) -> Option<&str> {
+        self.description.as_deref().or(self.message.as_deref())
+    }
+}
+
+/// Parses and checks an error-code file. `name` is how messages refer to it.
+///
+/// ```
+/// let text = r#"
+/// [[error]]
+/// code = "Ecs.0001"
+/// status = 400
+/// message = "Insufficient ECS quota."
+/// description = "The number of ECSs has reached the maximum allowed."
+/// "#;
+/// let codes = apigw_spec::service::load_errors("errors.toml", text).unwrap();
+/// assert_eq!(codes[0].status.value, 400);
+/// assert_eq!(codes[0].meaning(), Some("The number of ECSs has reached the maximum allowed."));
+/// ```
+pub fn load_errors(name: &str, text: &str) -> Result<Vec<ErrorCode>, LoadError> {
+    let source = SourceFile::new(name, text);
+    let mut diags = Diagnostics::new();
+    let codes = parse::errors(&source, &mut diags);
+    if let Some(codes) = &codes {
+        check_errors(codes, &mut diags);
+    }
+    match codes {
+        Some(codes) if diags.is_empty() => Ok(codes),
+        _ => {
+            let mut diagnostics = diags.into_vec();
+            if diagnostics.is_empty() {
+                diagnostics.push(Diagnostic::new(
+                    Code::TomlSyntax,
+                    0..0,
+                    "the error-code file could not be read",
+                ));
+            }
+            Err(LoadError {
+                source,
+                diagnostics,
+                partial: None,
+            })
+        }
+    }
+}
+
+fn check_errors(codes: &[ErrorCode], diags: &mut Diagnostics) {
+    let mut seen = std::collections::HashSet::new();
+    for code in codes {
+        if code.code.value.trim().is_empty() {
+            diags.push(
+                Diagnostic::new(
+                    Code::EmptyErrorCode,
+                    code.code.span.clone(),
+                    "empty error code",
+                )
+                .with_help("write the code the service sends, e.g. `Ecs.0001`"),
+            );
+        } else if !seen.insert(code.code.value.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateErrorCode,
+                    code.code.span.clone(),
+                    format!("error code `{}` is listed twice", code.code.value),
+                )
+                .with_help("keep one `[[error]]` per code"),
+            );
+        }
+        if !(400..=599).contains(&code.status.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidErrorStatus,
+                    code.status.span.clone(),
+                    format!("status {} is not an error status", code.status.value),
+                )
+                .with_help("an error code comes with a status from 400 to 599"),
+            );
+        }
+    }
+}
+
+/// The text of an error-code file holding `codes`, which [`load_errors`] reads back;
+/// `header` (comment lines) goes first.
+pub fn write_errors(header: &str, codes: &[ErrorCode]) -> String {
+    use crate::write::basic_string;
+    let mut out = String::from(header);
+    for code in codes {
+        out.push_str("\n[[error]]\n");
+        out.push_str(&format!("code = {}\n", basic_string(&code.code.value)));
+        out.push_str(&format!("status = {}\n", code.status.value));
+        for (key, value) in [
+            ("message", &code.message),
+            ("description", &code.description),
+            ("reference", &code.reference),
+        ] {
+            if let Some(value) = value {
+                out.push_str(&format!("{key} = {}\n", basic_string(value)));
+            }
+        }
+    }
+    out
+}
+
 pub use apigw_shared::{Endpoint, REGION};
 
 /// One service: its name, title and endpoint pattern.
@@ -38,6 +163,9 @@ pub struct Service {
     pub endpoint: Spanned<String>,
     /// The reference the operations were imported from, relative to `reference/`, if any.
     pub reference: Option<String>,
+    /// The error codes any operation can answer with: the service's error-code file
+    /// ([`ERRORS_FILE_NAME`], read with [`load_errors`]) when it has one; empty otherwise.
+    pub errors: Vec<ErrorCode>,
 }
 
 impl Service {
@@ -82,7 +210,8 @@ pub fn load(name: &str, text: &str) -> Result<Service, LoadError> {
 
 /// Whether an entry of a service folder (a file or folder name) holds operation specs: the
 /// folder is also the service's crate, so its manifest (`Cargo.toml`), its sources (`src/`),
-/// build output (`target/`), hidden entries and the service file are not operations.
+/// build output (`target/`), hidden entries, the service file and the error-code file are not
+/// operations.
 pub fn is_spec_entry(name: &str, is_dir: bool) -> bool {
     if name.starts_with('.') {
         return false;
@@ -90,7 +219,10 @@ pub fn is_spec_entry(name: &str, is_dir: bool) -> bool {
     if is_dir {
         !matches!(name, "src" | "target" | "tests" | "examples" | "benches")
     } else {
-        name.ends_with(".toml") && name != FILE_NAME && name != "Cargo.toml"
+        name.ends_with(".toml")
+            && name != FILE_NAME
+            && name != ERRORS_FILE_NAME
+            && name != "Cargo.toml"
     }
 }
 
@@ -158,6 +290,47 @@ fn check(service: &Service, diags: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn code(code: &str, status: u16) -> ErrorCode {
+        ErrorCode {
+            code: Spanned::new(code.to_owned(), 0..0),
+            status: Spanned::new(status, 0..0),
+            message: Some("Quota \"exceeded\".".into()),
+            description: None,
+            reference: Some("appendix/error_codes.rst".into()),
+        }
+    }
+
+    #[test]
+    fn error_files_round_trip() {
+        let codes = vec![code("Ecs.0001", 400), code("Ecs.0002", 500)];
+        let text = write_errors("# header\n", &codes);
+        let back = load_errors("errors.toml", &text).unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back[0].code.value, "Ecs.0001");
+        assert_eq!(back[1].status.value, 500);
+        assert_eq!(back[0].meaning(), Some("Quota \"exceeded\"."));
+        assert_eq!(
+            back[0].reference.as_deref(),
+            Some("appendix/error_codes.rst")
+        );
+    }
+
+    #[test]
+    fn error_files_are_checked() {
+        let text = write_errors("", &[code("A.1", 400), code("A.1", 200), code(" ", 404)]);
+        let err = load_errors("errors.toml", &text).unwrap_err();
+        let codes: Vec<_> = err.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::DuplicateErrorCode), "{codes:?}");
+        assert!(codes.contains(&Code::InvalidErrorStatus), "{codes:?}");
+        assert!(codes.contains(&Code::EmptyErrorCode), "{codes:?}");
+        let err = load_errors(
+            "errors.toml",
+            "[[error]]\ncode = \"A\"\nstatus = \"x\"\nwhat = 1\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.diagnostics.len(), 2, "{:?}", err.diagnostics);
+    }
 
     #[test]
     fn service_names() {

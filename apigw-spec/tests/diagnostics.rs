@@ -40,7 +40,23 @@ enum Text {
     /// Replaces the one occurrence of the first text with the second in [`SERVICE`], which is
     /// loaded as a service file instead of a spec.
     Service(&'static str, &'static str),
+    /// Replaces the one occurrence of the first text with the second in [`ERRORS`], which is
+    /// loaded as an error-code file.
+    Errors(&'static str, &'static str),
 }
+
+/// An error-code file (`errors.toml`) that the error-code cases edit.
+const ERRORS: &str = r#"# errors
+[[error]]
+code = "Ecs.0001"
+status = 400
+message = "Bad request."
+
+[[error]]
+code = "Ecs.0002"
+status = 404
+message = "Not found."
+"#;
 
 /// A service file (`service.toml`) that the service cases edit.
 const SERVICE: &str = r#"# service
@@ -576,6 +592,24 @@ const CASES: &[Case] = &[
         "`{project_id}` is not a placeholder of an endpoint",
         (5, 12),
     ),
+    case(
+        Code::DuplicateErrorCode,
+        Errors("\"Ecs.0002\"", "\"Ecs.0001\""),
+        "error code `Ecs.0001` is listed twice",
+        (8, 8),
+    ),
+    case(
+        Code::InvalidErrorStatus,
+        Errors("404", "200"),
+        "status 200 is not an error status",
+        (9, 10),
+    ),
+    case(
+        Code::EmptyErrorCode,
+        Errors("\"Ecs.0002\"", "\"\""),
+        "empty error code",
+        (8, 8),
+    ),
 ];
 
 /// Makes [`BASE`] a paged operation (`offset`, `limit`, and `total` with one array in the
@@ -612,10 +646,20 @@ fn text(case: &Case) -> String {
             );
             SERVICE.replacen(from, to, 1)
         }
+        Errors(from, to) => {
+            assert_eq!(ERRORS.matches(from).count(), 1, "{:?}: {from:?}", case.code);
+            ERRORS.replacen(from, to, 1)
+        }
     }
 }
 
 fn fail(name: &str, text: &str) -> LoadError {
+    if text.starts_with("# errors") {
+        return match apigw_spec::service::load_errors(name, text) {
+            Ok(_) => panic!("{name}: the error-code file loaded without a problem:\n{text}"),
+            Err(err) => err,
+        };
+    }
     if text.starts_with("# service") {
         return match apigw_spec::service::load(name, text) {
             Ok(_) => panic!("{name}: the service file loaded without a problem:\n{text}"),

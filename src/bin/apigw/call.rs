@@ -185,6 +185,14 @@ pub async fn call(
             if let Some(id) = &e.request_id {
                 line.push_str(&format!(" (request id {id})"));
             }
+            // What the reference says the code means, on a line of its own.
+            let documented = e
+                .error_code
+                .as_deref()
+                .and_then(|code| runtime::codes::find(op.error_codes, code));
+            if let Some(meaning) = documented.and_then(|d| d.meaning) {
+                line.push_str(&format!("\n  meaning: {meaning}"));
+            }
             Err(Failure::Service(line))
         }
         Err(runtime::Error::Decode(e)) => Err(Failure::Decode(e.to_string(), e.body.to_vec())),

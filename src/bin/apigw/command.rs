@@ -16,6 +16,8 @@ pub struct Operation {
     pub spec: Spec,
     /// The subcommand, e.g. `list-api-versions-v2`.
     pub name: String,
+    /// The error codes of its service, as documented (what a service error's code means).
+    pub error_codes: &'static [apigw_runtime::DocumentedCode],
 }
 
 /// Options every subcommand has, and whether each takes a value (so that, when looking for the
@@ -74,6 +76,7 @@ pub fn operations(service: &ServiceMeta) -> Vec<Operation> {
                 dynamic,
                 spec,
                 name,
+                error_codes: service.error_codes,
             })
         })
         .collect()

@@ -1,0 +1,332 @@
+//! What is left of reStructuredText in a spec's descriptions, as Markdown for rustdoc: rules of
+//! the format, applied to every description alike when its doc comment is emitted.
+//!
+//! - `` `text <url>`__ `` (and `` `_ ``) → `[text](url)`; `:ref:`text <label>`` → `text`;
+//!   ``` ``x`` ``` → `` `x` ``.
+//! - `.. code-block:: [lang]` with the indented lines after it → a fenced block; written in
+//!   the middle of a line (a flattened table cell) → the rest of the line as inline code.
+//! - A sentence that only points at a table of the page ("For details, see Table 3.") is left
+//!   out: the table is the type the field's type links to.
+//! - Boilerplate is left out: a `**Constraints**`, `**Range**`, `**Default Value**` section
+//!   whose text is `N/A`, and the `**Definition**` heading before the description itself.
+
+/// `text` (a description) as Markdown.
+pub(crate) fn markdown(text: &str) -> String {
+    let text = blocks(text);
+    let paragraphs = split_paragraphs(&text);
+    let mut out: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < paragraphs.len() {
+        let p = paragraphs[k].trim_end().to_owned();
+        k += 1;
+        if p.starts_with("```") {
+            out.push(p);
+            continue;
+        }
+        let heading = p.trim();
+        if heading == "**Definition**" {
+            continue;
+        }
+        // `**Range**` + `N/A` (two paragraphs), or `**Range** N/A` (one).
+        if let Some(name) = section_heading(heading) {
+            let rest = heading[name.len()..].trim();
+            if rest.is_empty() {
+                if paragraphs.get(k).is_some_and(|next| is_nothing(next)) {
+                    k += 1;
+                    continue;
+                }
+            } else if is_nothing(rest) {
+                continue;
+            }
+        }
+        let p = drop_table_pointers(&inline(&p));
+        if !p.trim().is_empty() {
+            out.push(p);
+        }
+    }
+    out.join("\n\n")
+}
+
+fn section_heading(p: &str) -> Option<&'static str> {
+    [
+        "**Constraints**",
+        "**Range**",
+        "**Default Value**",
+        "**Default**",
+    ]
+    .into_iter()
+    .find(|h| p.starts_with(h))
+}
+
+fn is_nothing(text: &str) -> bool {
+    matches!(
+        text.trim().trim_end_matches('.'),
+        "N/A" | "None" | "none" | "-"
+    )
+}
+
+/// Paragraphs (separated by blank lines); a fenced block stays one paragraph.
+fn split_paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut fenced = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            if !fenced && !current.is_empty() {
+                out.push(current.join("\n"));
+                current.clear();
+            }
+            current.push(line);
+            if fenced {
+                out.push(current.join("\n"));
+                current.clear();
+            }
+            fenced = !fenced;
+            continue;
+        }
+        if !fenced && line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(current.join("\n"));
+                current.clear();
+            }
+            continue;
+        }
+        current.push(line);
+    }
+    if fenced {
+        current.push("```");
+    }
+    if !current.is_empty() {
+        out.push(current.join("\n"));
+    }
+    out
+}
+
+/// `.. code-block::` directives → fenced blocks or inline code.
+fn blocks(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        i += 1;
+        let Some(at) = line.find(".. code-block::") else {
+            out.push(line.to_owned());
+            continue;
+        };
+        let before = line[..at].trim_end();
+        let after = line[at + ".. code-block::".len()..].trim();
+        let indent = line.len() - line.trim_start().len();
+        let is_language = after.is_empty() || (!after.contains(' ') && after.len() <= 10);
+        let body: Vec<&str> = lines[i..]
+            .iter()
+            .take_while(|l| l.trim().is_empty() || l.len() - l.trim_start().len() > indent)
+            .copied()
+            .collect();
+        let has_body = body.iter().any(|l| !l.trim().is_empty());
+        if is_language && has_body && before.is_empty() {
+            i += body.len();
+            let lang = if after.is_empty() { "text" } else { after };
+            let lang = if lang == "json" { "json" } else { "text" };
+            let min = body
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.len() - l.trim_start().len())
+                .min()
+                .unwrap_or(0);
+            out.push(String::new());
+            out.push(format!("```{lang}"));
+            let mut code: Vec<String> = body
+                .iter()
+                .map(|l| l.get(min..).unwrap_or("").trim_end().to_owned())
+                .collect();
+            while code.last().is_some_and(|l| l.is_empty()) {
+                code.pop();
+            }
+            let leading = code.iter().take_while(|l| l.is_empty()).count();
+            code.drain(..leading);
+            out.extend(code);
+            out.push("```".to_owned());
+            out.push(String::new());
+        } else {
+            let code = after.trim();
+            let shown = if code.is_empty() {
+                String::new()
+            } else if code.contains('`') {
+                format!("`` {code} ``")
+            } else {
+                format!("`{code}`")
+            };
+            out.push(format!("{before} {shown}").trim_end().to_owned());
+        }
+    }
+    out.join("\n")
+}
+
+/// Links, references and literals in running text.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        // `text <target>`__ or `text <target>`_ (a link), or :ref:`text <label>`.
+        let Some(start) = rest.find('`') else {
+            out.push_str(rest);
+            break;
+        };
+        let is_ref = rest[..start].ends_with(":ref:");
+        let after = &rest[start + 1..];
+        if let Some(literal) = after.strip_prefix('`') {
+            // ``literal``
+            if let Some(end) = literal.find("``") {
+                out.push_str(&rest[..start]);
+                out.push('`');
+                out.push_str(&literal[..end]);
+                out.push('`');
+                rest = &literal[end + 2..];
+                continue;
+            }
+        }
+        let Some(end) = after.find('`') else {
+            out.push_str(rest);
+            break;
+        };
+        let inner = &after[..end];
+        let tail = &after[end + 1..];
+        let underscores = tail.len() - tail.trim_start_matches('_').len();
+        let target = inner
+            .strip_suffix('>')
+            .and_then(|t| t.rsplit_once('<'))
+            .map(|(shown, target)| (shown.trim(), target.trim()));
+        if is_ref {
+            out.push_str(&rest[..start - ":ref:".len()]);
+            out.push_str(target.map_or(inner, |(shown, _)| shown));
+            rest = tail;
+        } else if underscores > 0 {
+            out.push_str(&rest[..start]);
+            match target {
+                Some((shown, url)) if url.contains("://") => {
+                    let shown = if shown.is_empty() { url } else { shown };
+                    out.push_str(&format!("[{shown}]({url})"));
+                }
+                Some((shown, _)) => out.push_str(shown),
+                None => out.push_str(inner),
+            }
+            rest = &tail[underscores..];
+        } else {
+            out.push_str(&rest[..start + 1 + end + 1]);
+            rest = tail;
+        }
+    }
+    out
+}
+
+/// Leaves out the sentences that only point at a table of the page ("For details, see
+/// Table 3.", "see Table 2 for the fields"), and parenthesized pointers ("(see Table 3)").
+fn drop_table_pointers(p: &str) -> String {
+    if !p.contains("Table ") {
+        return p.to_owned();
+    }
+    let mut out = String::new();
+    for line in p.lines() {
+        let line = drop_parenthesized(line);
+        let mut kept = String::new();
+        for sentence in sentences(&line) {
+            if points_at_table(sentence) {
+                continue;
+            }
+            kept.push_str(sentence);
+        }
+        let kept = kept.trim_end();
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(kept);
+    }
+    out
+}
+
+fn points_at_table(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    ["see table ", "in table ", "refer to table "]
+        .iter()
+        .any(|p| {
+            lower
+                .find(p)
+                .is_some_and(|at| lower[at + p.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
+fn drop_parenthesized(line: &str) -> String {
+    let mut out = line.to_owned();
+    while let Some(start) = out.find("(see Table ").or_else(|| out.find("(See Table ")) {
+        let Some(len) = out[start..].find(')') else {
+            break;
+        };
+        let end = start + len + 1;
+        let before = out[..start].trim_end().to_owned();
+        out = format!("{before}{}", &out[end..]);
+    }
+    out
+}
+
+/// The sentences of a line, each with the spaces after it.
+fn sentences(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'.' && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
+            let mut end = i + 1;
+            while bytes.get(end) == Some(&b' ') {
+                end += 1;
+            }
+            out.push(&line[start..end]);
+            start = end;
+        }
+    }
+    if start < line.len() {
+        out.push(&line[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown;
+
+    #[test]
+    fn links_literals_and_references() {
+        assert_eq!(
+            markdown("Obtain `regions and endpoints <https://docs.example/r.html>`__ first."),
+            "Obtain [regions and endpoints](https://docs.example/r.html) first."
+        );
+        assert_eq!(
+            markdown("See :ref:`Obtaining a Project ID <x_1>` and ``id`` and `a`."),
+            "See Obtaining a Project ID and `id` and `a`."
+        );
+    }
+
+    #[test]
+    fn code_blocks() {
+        assert_eq!(
+            markdown("- Linux .. code-block:: #!/bin/bash echo x"),
+            "- Linux `#!/bin/bash echo x`"
+        );
+        assert_eq!(
+            markdown("Example:\n\n.. code-block::\n\n   {\"a\": 1}\n     nested\n\nAfter."),
+            "Example:\n\n```text\n{\"a\": 1}\n  nested\n```\n\nAfter."
+        );
+    }
+
+    #[test]
+    fn boilerplate_and_table_pointers() {
+        let text = "**Definition**\n\nThe name. For details, see Table 3.\n\n**Constraints**\n\nN/A\n\n**Range**\n\n1 to 64\n\n**Default Value**\n\nN/A";
+        assert_eq!(markdown(text), "The name.\n\n**Range**\n\n1 to 64");
+        assert_eq!(markdown("**Constraints** N/A"), "");
+        assert_eq!(
+            markdown("The disks (see Table 2) to attach. See Table 4."),
+            "The disks to attach."
+        );
+        assert_eq!(markdown("Only Table 3 rows."), "Only Table 3 rows.");
+    }
+}
