@@ -1021,114 +1021,109 @@ mod tests {
             ),
             "BatchAddServerNics"
         );
-        assert_eq!(
-            name(
+        // (title, method, path, name)
+        let cases = [
+            (
                 "Listing Details About Disks Attached to an ECS",
                 "GET",
-                "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments"
+                "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
+                "ListServerDisks",
             ),
-            "ListServerDisks"
-        );
-        assert_eq!(
-            name("Creating a VPC", "POST", "/v1/{project_id}/vpcs"),
-            "CreateVpc"
-        );
-        assert_eq!(
-            name("Querying VPCs", "GET", "/v1/{project_id}/vpcs"),
-            "ListVpcs"
-        );
-        assert_eq!(
-            name(
+            (
+                "Creating a VPC",
+                "POST",
+                "/v1/{project_id}/vpcs",
+                "CreateVpc",
+            ),
+            ("Querying VPCs", "GET", "/v1/{project_id}/vpcs", "ListVpcs"),
+            (
                 "Querying VPC Details",
                 "GET",
-                "/v1/{project_id}/vpcs/{vpc_id}"
+                "/v1/{project_id}/vpcs/{vpc_id}",
+                "ShowVpc",
             ),
-            "ShowVpc"
-        );
-        assert_eq!(
-            name("Updating a VPC", "PUT", "/v1/{project_id}/vpcs/{vpc_id}"),
-            "UpdateVpc"
-        );
-        assert_eq!(
-            name("Deleting a VPC", "DELETE", "/v1/{project_id}/vpcs/{vpc_id}"),
-            "DeleteVpc"
-        );
-        assert_eq!(
-            name(
+            (
+                "Updating a VPC",
+                "PUT",
+                "/v1/{project_id}/vpcs/{vpc_id}",
+                "UpdateVpc",
+            ),
+            (
+                "Deleting a VPC",
+                "DELETE",
+                "/v1/{project_id}/vpcs/{vpc_id}",
+                "DeleteVpc",
+            ),
+            (
                 "Modifying a Permanent Access Key",
                 "PUT",
-                "/v3.0/OS-CREDENTIAL/credentials/{access_key}"
+                "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
+                "UpdatePermanentAccessKey",
             ),
-            "UpdatePermanentAccessKey"
-        );
-        assert_eq!(
-            name(
+            (
                 "Querying Tags of an Image",
                 "GET",
-                "/v2/{project_id}/images/{image_id}/tags"
+                "/v2/{project_id}/images/{image_id}/tags",
+                "ListImageTags",
             ),
-            "ListImageTags"
-        );
-        assert_eq!(
-            name(
+            (
                 "Querying the List of Projects Accessible to Users",
                 "GET",
-                "/v3/auth/projects"
+                "/v3/auth/projects",
+                "ListProjects",
             ),
-            "ListProjects"
-        );
-        assert_eq!(
-            name(
+            (
                 "Obtaining Detailed Information of a Specified DB Instance",
                 "GET",
-                "/rds/v1/{project_id}/instances/{instanceId}"
+                "/rds/v1/{project_id}/instances/{instanceId}",
+                "ShowDbInstance",
             ),
-            "ShowDbInstance"
-        );
-        assert_eq!(
-            name(
+            (
                 "Querying Maintenance Time Window",
                 "GET",
-                "/v1.0/instances/maintain-windows"
+                "/v1.0/instances/maintain-windows",
+                "ShowMaintenanceTimeWindow",
             ),
-            "ShowMaintenanceTimeWindow"
-        );
-        assert_eq!(
-            name(
+            (
                 "Batch Deleting Dashboards",
                 "POST",
-                "/v2/{project_id}/dashboards/batch-delete"
+                "/v2/{project_id}/dashboards/batch-delete",
+                "BatchDeleteDashboards",
             ),
-            "BatchDeleteDashboards"
-        );
-        assert_eq!(
-            name(
+            (
                 "Adding or Deleting Resource Tags in Batches",
                 "POST",
-                "/v2/{project_id}/{resource_type}/{resource_id}/tags/action"
+                "/v2/{project_id}/{resource_type}/{resource_id}/tags/action",
+                "BatchAddOrDeleteResourceTags",
             ),
-            "BatchAddOrDeleteResourceTags"
-        );
-        assert_eq!(
-            name(
+            (
                 "Forcibly Deleting an IP Address Group",
                 "DELETE",
-                "/v3/x/{id}"
+                "/v3/x/{id}",
+                "DeleteIpAddressGroup",
             ),
-            "DeleteIpAddressGroup"
-        );
-        assert_eq!(
-            name("Master/Standby Switchover", "POST", "/v1/x"),
-            "MasterStandbySwitchover"
-        );
-        assert_eq!(
-            name("Query Resource Groups", "GET", "/v1/groups"),
-            "ListResourceGroups"
-        );
-        assert_eq!(
-            name("Listing ECS Flavors", "GET", "/v2.1/{project_id}/flavors"),
-            "ListEcsFlavors"
-        );
+            (
+                "Master/Standby Switchover",
+                "POST",
+                "/v1/x",
+                "MasterStandbySwitchover",
+            ),
+            (
+                "Query Resource Groups",
+                "GET",
+                "/v1/groups",
+                "ListResourceGroups",
+            ),
+            (
+                "Listing ECS Flavors",
+                "GET",
+                "/v2.1/{project_id}/flavors",
+                "ListEcsFlavors",
+            ),
+        ];
+        for (title, method, path, expected) in cases {
+            assert_eq!(name(title, method, path), expected, "{title}");
+        }
     }
 
     #[test]
