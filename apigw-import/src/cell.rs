@@ -193,7 +193,7 @@ fn paragraphs(cell: &str) -> Vec<Paragraph> {
     out
 }
 
-/// Inline markup → Markdown: `:ref:\`Text <anchor>\`` → `Text`, ``` ``x`` ``` → `` `x` ``,
+/// Inline markup → Markdown: ``:ref:`Text <anchor>` `` → `Text`, ``` ``x`` ``` → `` `x` ``,
 /// escaped spaces dropped. Strong emphasis (`**x**`) is Markdown already.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

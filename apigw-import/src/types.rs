@@ -17,7 +17,7 @@ pub enum PageType {
     Array(Box<PageType>),
     /// `Map<String, ...>`.
     Map(Box<PageType>),
-    /// `:ref:\`Name <anchor>\` object`: an object table elsewhere on the page.
+    /// ``:ref:`Name <anchor>` object``: an object table elsewhere on the page.
     Ref {
         /// The name shown.
         name: String,

@@ -510,7 +510,7 @@ pub struct RequestBody {
 
 /// How a request body is encoded: the `content_type` of `[body]`, read once by the parser
 /// and written back by the writer. A `content_type` that is neither is a diagnostic
-/// ([`Code::UnsupportedContentType`](crate::Code::UnsupportedContentType)).
+/// ([`crate::Code::UnsupportedContentType`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum BodyEncoding {
     /// `application/json` (the default): the body type serialized as JSON.

@@ -1,4 +1,4 @@
-//! Spec text → [`Spec`](crate::model::Spec): reads the TOML document key by key, recording a
+//! Spec text → [`crate::model::Spec`]: reads the TOML document key by key, recording a
 //! positioned diagnostic for every unknown key, missing key and value of the wrong kind, and
 //! carrying on so that one pass reports every such problem.
 

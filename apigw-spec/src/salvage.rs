@@ -6,7 +6,7 @@
 //! like thiserror's fallback expansion, the macro still emits the operation's items, generated
 //! from a salvaged spec: the broken parts replaced by the nearest thing that checks.
 //!
-//! Salvage tries ever coarser repairs and keeps the first that passes [`check`](crate::check)
+//! Salvage tries ever coarser repairs and keeps the first that passes [`crate::check`]
 //! with no problem, so the result is always a spec the generator accepts:
 //!
 //! 1. unreadable or undefined types become `Object` (any JSON);

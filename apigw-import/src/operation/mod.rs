@@ -1,8 +1,8 @@
 //! A page's parts → one [`apigw_spec::Spec`]: the request line gives method and path; each
-//! table is placed by what it documents ([`roles`]); rows become fields ([`fields`]), with the
+//! table is placed by what it documents (`roles`); rows become fields (`fields`), with the
 //! facts of their descriptions turned into constraints that `apigw_spec::check` accepts
-//! ([`constraints`]); anchored tables become object types ([`objects`]); code blocks become
-//! examples ([`examples`]). Where the page contradicts itself the table wins and a warning says
+//! (`constraints`); anchored tables become object types (`objects`); code blocks become
+//! examples (`examples`). Where the page contradicts itself the table wins and a warning says
 //! so; what cannot be represented is an error naming the page line.
 //!
 //! The spec built has no file yet, so its spans are empty (`0..0`), except the examples': an

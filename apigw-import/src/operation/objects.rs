@@ -1,5 +1,5 @@
-//! Object types: the tables a row refers to (by its type, `Array of :ref:\`X <anchor>\``
-//! objects, or by its description, `For details, see :ref:\`Table 3 <anchor>\``), read on first
+//! Object types: the tables a row refers to (by its type, ``Array of :ref:`X <anchor>` ``
+//! objects, or by its description, ``For details, see :ref:`Table 3 <anchor>` ``), read on first
 //! use and named after their caption, the bold name in it, or the field that refers to them.
 //! Body types get the operation's name; identical response bodies share one type.
 

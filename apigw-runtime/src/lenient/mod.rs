@@ -30,7 +30,7 @@
 //! Success bodies, error bodies and re-encoded request bodies all go this way, so each
 //! generated type's `Deserialize` is compiled for these two deserializers only.
 //!
-//! The module is split by what each part holds: [`read`] the rule by which a drifted scalar is
+//! The module is split by what each part holds: `read` the rule by which a drifted scalar is
 //! read as its documented type, `de` the deserializer that applies it with paths, `watch` the
 //! streaming fast path, `unknown` the side channel by which a generated enum tells of an
 //! undocumented value, and `log` the bounded once-per-place warnings.
