@@ -1,10 +1,13 @@
 //! What is left of reStructuredText in a spec's descriptions, as Markdown for rustdoc: rules of
 //! the format, applied to every description alike when its doc comment is emitted.
 //!
-//! - `` `text <url>`__ `` (and `` `_ ``) → `[text](url)`; `:ref:`text <label>`` → `text`;
+//! - `` `text <url>`__ `` (and `` `_ ``) → `[text](url)`; ``:ref:`text <label>` `` → `text`;
 //!   ``` ``x`` ``` → `` `x` ``.
-//! - `.. code-block:: [lang]` with the indented lines after it → a fenced block; written in
-//!   the middle of a line (a flattened table cell) → the rest of the line as inline code.
+//! - `.. code-block:: [lang]` / `.. code::` with the indented lines after it (or, in a
+//!   flattened cell, the paragraph after it) → a fenced block; written in the middle of a line
+//!   (a flattened table cell) → the rest of the line as inline code.
+//! - An admonition (`.. important::`, `.. note::`, `.. caution::`, …) → its content, labelled
+//!   (`**Important:** …`) unless the content has a label of its own (`NOTICE: …`).
 //! - A sentence that only points at a table of the page ("For details, see Table 3.") is left
 //!   out: the table is the type the field's type links to.
 //! - Boilerplate is left out: a `**Constraints**`, `**Range**`, `**Default Value**` section
@@ -102,7 +105,32 @@ fn split_paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-/// `.. code-block::` directives → fenced blocks or inline code.
+/// The directives that show code.
+const CODE_DIRECTIVES: [&str; 3] = ["code-block", "code", "sourcecode"];
+
+/// A directive in `line`: where `.. ` starts, its name and its argument (`.. code:: text` →
+/// `code`, `text`).
+fn directive(line: &str) -> Option<(usize, &str, &str)> {
+    let mut from = 0;
+    while let Some(found) = line[from..].find(".. ") {
+        let at = from + found;
+        let rest = &line[at + 3..];
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        if name_len > 0 && rest[name_len..].starts_with("::") {
+            return Some((at, &rest[..name_len], rest[name_len + 2..].trim()));
+        }
+        from = at + 3;
+    }
+    None
+}
+
+/// Directives → Markdown: code (`.. code-block:: [lang]`, `.. code::`) → a fenced block, or
+/// inline code when written in the middle of a line (a flattened table cell); an admonition
+/// (`.. important::`, `.. note::`, …) → its content, labelled `**Important:**` unless the content
+/// carries a label of its own (`NOTICE: …`). A directive's content is its indented lines, or —
+/// where a flattened cell indents nothing — the paragraph after it.
 fn blocks(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
@@ -110,42 +138,43 @@ fn blocks(text: &str) -> String {
     while i < lines.len() {
         let line = lines[i];
         i += 1;
-        let Some(at) = line.find(".. code-block::") else {
+        let Some((at, name, after)) = directive(line) else {
             out.push(line.to_owned());
             continue;
         };
         let before = line[..at].trim_end();
-        let after = line[at + ".. code-block::".len()..].trim();
         let indent = line.len() - line.trim_start().len();
+        let (content, consumed) = directive_content(&lines[i..], indent);
+        let is_code = CODE_DIRECTIVES.contains(&name);
+        if !is_code {
+            // An admonition: its content, labelled.
+            if after.is_empty() && before.is_empty() && !content.is_empty() {
+                i += consumed;
+                let label = format!("**{}{}:**", name[..1].to_uppercase(), &name[1..]);
+                let first = content[0].trim();
+                let has_label = first.split_once(':').is_some_and(|(word, _)| {
+                    !word.is_empty() && word.chars().all(|c| c.is_alphabetic())
+                });
+                out.push(String::new());
+                if has_label {
+                    out.push(first.to_owned());
+                } else {
+                    out.push(format!("{label} {first}"));
+                }
+                out.extend(content[1..].iter().map(|l| l.trim().to_owned()));
+                out.push(String::new());
+            } else {
+                out.push(format!("{before} {after}").trim().to_owned());
+            }
+            continue;
+        }
         let is_language = after.is_empty() || (!after.contains(' ') && after.len() <= 10);
-        let body: Vec<&str> = lines[i..]
-            .iter()
-            .take_while(|l| l.trim().is_empty() || l.len() - l.trim_start().len() > indent)
-            .copied()
-            .collect();
-        let has_body = body.iter().any(|l| !l.trim().is_empty());
-        if is_language && has_body && before.is_empty() {
-            i += body.len();
-            let lang = if after.is_empty() { "text" } else { after };
-            let lang = if lang == "json" { "json" } else { "text" };
-            let min = body
-                .iter()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| l.len() - l.trim_start().len())
-                .min()
-                .unwrap_or(0);
+        if is_language && !content.is_empty() && before.is_empty() {
+            i += consumed;
+            let lang = if after == "json" { "json" } else { "text" };
             out.push(String::new());
             out.push(format!("```{lang}"));
-            let mut code: Vec<String> = body
-                .iter()
-                .map(|l| l.get(min..).unwrap_or("").trim_end().to_owned())
-                .collect();
-            while code.last().is_some_and(|l| l.is_empty()) {
-                code.pop();
-            }
-            let leading = code.iter().take_while(|l| l.is_empty()).count();
-            code.drain(..leading);
-            out.extend(code);
+            out.extend(content);
             out.push("```".to_owned());
             out.push(String::new());
         } else {
@@ -161,6 +190,41 @@ fn blocks(text: &str) -> String {
         }
     }
     out.join("\n")
+}
+
+/// The content of a directive whose line is indented by `indent`, from the lines after it: its
+/// more indented lines (dedented, blank lines around them left out), else the paragraph after
+/// the blank lines that follow it. Returns the lines and how many of `lines` they took.
+fn directive_content(lines: &[&str], indent: usize) -> (Vec<String>, usize) {
+    let deeper = |l: &&&str| l.trim().is_empty() || l.len() - l.trim_start().len() > indent;
+    let body: Vec<&str> = lines.iter().take_while(deeper).copied().collect();
+    let (taken, body) = if body.iter().any(|l| !l.trim().is_empty()) {
+        (body.len(), body)
+    } else {
+        let blank = body.len();
+        let paragraph: Vec<&str> = lines[blank..]
+            .iter()
+            .take_while(|l| !l.trim().is_empty())
+            .copied()
+            .collect();
+        (blank + paragraph.len(), paragraph)
+    };
+    let min = body
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut content: Vec<String> = body
+        .iter()
+        .map(|l| l.get(min..).unwrap_or("").trim_end().to_owned())
+        .collect();
+    while content.last().is_some_and(|l| l.is_empty()) {
+        content.pop();
+    }
+    let leading = content.iter().take_while(|l| l.is_empty()).count();
+    content.drain(..leading);
+    (content, taken)
 }
 
 /// Links, references and literals in running text.
@@ -315,6 +379,23 @@ mod tests {
         assert_eq!(
             markdown("Example:\n\n.. code-block::\n\n   {\"a\": 1}\n     nested\n\nAfter."),
             "Example:\n\n```text\n{\"a\": 1}\n  nested\n```\n\nAfter."
+        );
+        // Flattened: nothing is indented, the paragraph after the directive is its content.
+        assert_eq!(
+            markdown("Pattern:\n\n.. code:: text\n\n^[a-z]*$\n\nAfter."),
+            "Pattern:\n\n```text\n^[a-z]*$\n```\n\nAfter."
+        );
+    }
+
+    #[test]
+    fn admonitions() {
+        assert_eq!(
+            markdown("The name.\n\n.. important::\n\nNOTICE: It must be unique."),
+            "The name.\n\nNOTICE: It must be unique."
+        );
+        assert_eq!(
+            markdown("The name.\n\n.. note::\n\n   It must be unique.\n   Always."),
+            "The name.\n\n**Note:** It must be unique.\nAlways."
         );
     }
 

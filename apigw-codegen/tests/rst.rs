@@ -5,9 +5,14 @@
 use apigw_codegen::{Options, expand};
 
 /// What reStructuredText leaves in text that rustdoc would show as it is.
-const RST: [&str; 6] = [
+const RST: [&str; 11] = [
     "`__",
     ".. code-block::",
+    ".. code::",
+    ".. important::",
+    ".. note::",
+    ".. caution::",
+    ".. warning::",
     ":ref:`",
     "see Table ",
     "**Constraints** N/A",
@@ -70,11 +75,10 @@ fn walk(item: &syn::Item, out: &mut String) {
     }
 }
 
-#[test]
-fn no_restructured_text_in_generated_docs() {
+/// Every spec of the repository's `specs/` that loads, with its path under `specs/`.
+fn every_spec() -> Vec<(String, apigw_spec::Spec)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let mut found = Vec::new();
-    let mut specs = 0;
+    let mut specs = Vec::new();
     for service in std::fs::read_dir(&root).expect("specs/ is there") {
         let dir = service.expect("readable").path();
         if !dir.is_dir() {
@@ -85,36 +89,83 @@ fn no_restructured_text_in_generated_docs() {
             let Ok(spec) = apigw_spec::load("spec", &text) else {
                 continue;
             };
-            specs += 1;
-            let docs = doc_text(expand(&spec, &Options::default()));
-            // Fenced code keeps what the page shows as it is.
-            let prose: String = docs.split("```").step_by(2).collect::<Vec<_>>().join("\n");
-            for marker in RST {
-                if let Some(at) = prose.find(marker) {
-                    let start = prose[..at]
-                        .char_indices()
-                        .rev()
-                        .nth(60)
-                        .map_or(0, |(i, _)| i);
-                    let end = prose[at..]
-                        .char_indices()
-                        .nth(60)
-                        .map_or(prose.len(), |(i, _)| at + i);
-                    let shown = file
-                        .strip_prefix(&root)
-                        .unwrap_or(&file)
-                        .display()
-                        .to_string();
-                    found.push(format!("{shown}: {marker:?} in …{}…", &prose[start..end]));
-                }
+            let shown = file
+                .strip_prefix(&root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            specs.push((shown, spec));
+        }
+    }
+    assert!(
+        specs.len() > 1000,
+        "every service's specs were read ({})",
+        specs.len()
+    );
+    specs
+}
+
+#[test]
+fn no_restructured_text_in_generated_docs() {
+    let mut found = Vec::new();
+    for (shown, spec) in every_spec() {
+        let docs = doc_text(expand(&spec, &Options::default()));
+        // Fenced code keeps what the page shows as it is.
+        let prose: String = docs.split("```").step_by(2).collect::<Vec<_>>().join("\n");
+        for marker in RST {
+            if let Some(at) = prose.find(marker) {
+                let start = prose[..at]
+                    .char_indices()
+                    .rev()
+                    .nth(60)
+                    .map_or(0, |(i, _)| i);
+                let end = prose[at..]
+                    .char_indices()
+                    .nth(60)
+                    .map_or(prose.len(), |(i, _)| at + i);
+                found.push(format!("{shown}: {marker:?} in …{}…", &prose[start..end]));
             }
         }
     }
-    assert!(specs > 1000, "every service's specs were read ({specs})");
     assert!(
         found.is_empty(),
         "{} docs with reStructuredText:\n{}",
         found.len(),
         found.join("\n")
     );
+}
+
+/// Each operation's page says which client method sends it, links its body type, and shows
+/// its documented example request and response as `json` blocks.
+#[test]
+fn operation_docs_link_their_body_and_show_their_examples() {
+    let mut found = Vec::new();
+    for (shown, spec) in every_spec() {
+        let docs = doc_text(expand(&spec, &Options::default()));
+        let method = apigw_spec::naming::method_name(&spec);
+        if !docs.contains(&format!("[`Client::{method}`](crate::Client::{method})")) {
+            found.push(format!("{shown}: no link to `Client::{method}`"));
+        }
+        if let Some(body) = &spec.body {
+            if let apigw_spec::TypeExpr::Named(name) = &body.ty.value {
+                let link = format!("with a body of [`{}`]", apigw_spec::naming::pascal(name));
+                if !docs.contains(&link) {
+                    found.push(format!("{shown}: no {link}"));
+                }
+            }
+            if !body.examples.is_empty() && !docs.contains("# Example request\n\n") {
+                found.push(format!("{shown}: its example request is not shown"));
+            }
+        }
+        let documented_response = spec.success_responses().any(|r| !r.examples.is_empty());
+        if documented_response && !docs.contains("# Example response (") {
+            found.push(format!("{shown}: its example response is not shown"));
+        }
+        if (spec.body.iter().any(|b| !b.examples.is_empty()) || documented_response)
+            && !docs.contains("```json\n")
+        {
+            found.push(format!("{shown}: examples are not `json` blocks"));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }
