@@ -1,20 +1,47 @@
 //! Doc comments carrying the spec's descriptions.
 
-use apigw_spec::{Field, Literal, Schema, Spec};
+use apigw_spec::{Field, Literal, Schema, Spec, TypeExpr, naming};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub(crate) fn attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        let line = if line.is_empty() {
+    let lines = doc_lines(text).map(|line| quote!(#[doc = #line]));
+    quote!(#(#lines)*)
+}
+
+/// `#![doc = "..."]` attributes, one per line of `text`: the docs of the module they open, whose
+/// intra-doc links then resolve inside that module (where its types are in scope).
+pub(crate) fn inner_attrs(text: &str) -> TokenStream {
+    let lines = doc_lines(text).map(|line| quote!(#![doc = #line]));
+    quote!(#(#lines)*)
+}
+
+fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().map(|line| {
+        if line.is_empty() {
             String::new()
         } else {
             format!(" {line}")
-        };
-        quote!(#[doc = #line])
-    });
-    quote!(#(#lines)*)
+        }
+    })
+}
+
+/// A type expression as rustdoc shows it in prose, linking the generated types it names (the
+/// link resolves where the operation's types are in scope: its module).
+pub(crate) fn type_link(ty: &TypeExpr) -> String {
+    match ty {
+        TypeExpr::Named(name) => format!("[`{}`]", naming::pascal(name)),
+        TypeExpr::Array(inner) => format!("a list of {}", type_link(inner)),
+        TypeExpr::Map(inner) => format!("a map from names to {}", type_link(inner)),
+        TypeExpr::File => "a file".to_owned(),
+        TypeExpr::Any => "any JSON value".to_owned(),
+        TypeExpr::String => "a `String`".to_owned(),
+        TypeExpr::Integer => "an `i32`".to_owned(),
+        TypeExpr::Long => "an `i64`".to_owned(),
+        TypeExpr::Float => "an `f64`".to_owned(),
+        TypeExpr::Boolean => "a `bool`".to_owned(),
+    }
 }
 
 /// `text` as plain Markdown text: brackets and angle brackets escaped, so that words in them
@@ -81,8 +108,10 @@ fn schema_facts(schema: &Schema) -> Vec<String> {
     facts
 }
 
-/// The module's doc: summary, description, method and path, reference page.
-pub(crate) fn module_docs(spec: &Spec) -> TokenStream {
+/// The module's doc (inner attributes, so that its links resolve in the module): summary,
+/// description, method and path, the client method that sends it, its body and response types,
+/// the reference page and the documented examples.
+pub(crate) fn module_docs(spec: &Spec, client: &str) -> TokenStream {
     let op = &spec.operation;
     let mut doc = format!("{}\n", op.summary.as_deref().unwrap_or(&op.id.value));
     if let Some(description) = &op.description {
@@ -101,6 +130,21 @@ pub(crate) fn module_docs(spec: &Spec) -> TokenStream {
         None => doc.push(')'),
     }
     doc.push('\n');
+    let method = naming::method_name(spec);
+    doc.push_str(&format!(
+        "\nSent by [`Client::{method}`]({client}::{method})"
+    ));
+    if let Some(body) = &spec.body {
+        doc.push_str(&format!(", with a body of {}", type_link(&body.ty.value)));
+    }
+    match spec
+        .success_responses()
+        .next()
+        .and_then(|r| r.body.as_ref())
+    {
+        Some(body) => doc.push_str(&format!("; answered with {}.\n", type_link(&body.value))),
+        None => doc.push_str(".\n"),
+    }
     // The documented examples, as the page shows them.
     let requests = spec.body.iter().flat_map(|b| &b.examples);
     for (i, example) in requests.enumerate() {
@@ -119,7 +163,7 @@ pub(crate) fn module_docs(spec: &Spec) -> TokenStream {
             example,
         );
     }
-    attrs(&doc)
+    inner_attrs(&doc)
 }
 
 /// A `# Example …` section with the example's summary and its JSON as a `json` block (the

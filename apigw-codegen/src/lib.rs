@@ -71,7 +71,7 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
         error_code: options.error_code.as_ref(),
     };
     let module = module_ident(spec);
-    let module_docs = docs::module_docs(spec);
+    let module_docs = docs::module_docs(spec, &options.client.to_string().replace(' ', ""));
     let runtime = &options.runtime;
     let dynamic = response::emit_dynamic(&cx);
     let client_method = request::emit_client_method(&cx, &module, &options.client);
@@ -80,8 +80,8 @@ pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
     let errors = response::emit_error_enum(&cx);
     let types = types::emit_types(&cx);
     quote! {
-        #module_docs
         pub mod #module {
+            #module_docs
             use #runtime::__private as rt;
             #dynamic
             #client_method

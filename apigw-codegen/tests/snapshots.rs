@@ -100,7 +100,7 @@ fn removing_a_query_parameter_removes_its_setter() {
     // The code, not its docs (the documented example response shows an `env_name` field).
     let code = |text: &str| -> String {
         text.lines()
-            .filter(|l| !l.trim_start().starts_with("///"))
+            .filter(|l| !l.trim_start().starts_with("///") && !l.trim_start().starts_with("//!"))
             .collect::<Vec<_>>()
             .join("\n")
     };
