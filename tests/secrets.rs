@@ -62,3 +62,61 @@ async fn the_request_sent_carries_the_password() {
     assert_eq!(sent["server"]["adminPass"], PASSWORD);
     assert_eq!(sent["server"]["user_data"], USER_DATA);
 }
+
+const SUBJECT_TOKEN: &str = "MIIDkgYJKoZIhvcNAQcCoIIDgzCCA38CAQExDTALBglghkgBZQMEAgEwgXXXXX";
+
+fn iam_client(endpoint: &str) -> apigw_iam::Client {
+    apigw_iam::Client::new(
+        apigw_iam::Config::builder()
+            .endpoint(endpoint)
+            .project_id("proj-1")
+            .credentials(apigw_iam::Credentials::token("tok"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+/// A header the reference documents as a token (`X-Subject-Token`) is a secret too: neither
+/// the request builder's `Debug` nor the built request's shows it.
+#[test]
+fn debug_of_a_request_shows_no_token_header() {
+    let builder = iam_client("http://127.0.0.1:9").verify_token(SUBJECT_TOKEN);
+    let request = builder.clone().build().expect("the request builds");
+    let shown = format!("{builder:?} {request:?} {request:#?}");
+    assert!(!shown.contains(SUBJECT_TOKEN), "{shown}");
+    assert!(shown.contains("X-Subject-Token"), "{shown}");
+    // What is sent is the token itself.
+    assert!(
+        request
+            .headers()
+            .iter()
+            .any(|(name, value)| *name == "X-Subject-Token" && value == SUBJECT_TOKEN),
+        "{:?}",
+        request.headers()
+    );
+}
+
+/// A built request's `Debug` shows the size of its body, never the body (which can hold a
+/// password).
+#[test]
+fn debug_of_a_built_request_shows_no_body() {
+    let client = Client::new(
+        Config::builder()
+            .endpoint("http://127.0.0.1:9")
+            .project_id("proj-1")
+            .credentials(Credentials::token("tok"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    let request = client
+        .create_servers(body())
+        .build()
+        .expect("the request builds");
+    let shown = format!("{request:?}");
+    assert!(!shown.contains(PASSWORD), "{shown}");
+    assert!(shown.contains(" bytes>"), "{shown}");
+    let sent = std::str::from_utf8(request.body().expect("a body")).unwrap();
+    assert!(sent.contains(PASSWORD));
+}

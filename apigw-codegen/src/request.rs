@@ -11,8 +11,14 @@ use crate::response::{success_decoder, success_type};
 use crate::types::field_type;
 use crate::{Cx, docs};
 
-/// The Rust type of a parameter (its enum where the values are enumerated).
+/// The Rust type of a parameter: its enum where the values are enumerated, the runtime's
+/// `SecretString` where it holds a secret (`apigw_spec::secret`: a token header, say), so that
+/// the builder's `Debug` does not show it.
 fn param_type(cx: &Cx<'_>, param: &Param) -> TokenStream {
+    if is_secret(param) {
+        let rt = &cx.rt;
+        return quote!(#rt::SecretString);
+    }
     let enum_name =
         materialized_enum(&param.field.schema).map(|e| naming::param_enum_name(param, e));
     field_type(cx, &param.field, enum_name.as_deref())
@@ -37,6 +43,11 @@ fn optional_params<'a>(cx: &'a Cx<'_>) -> impl Iterator<Item = &'a Param> {
         .filter(|p| p.is_caller_supplied() && !is_argument(p))
 }
 
+/// Whether the parameter holds a secret.
+fn is_secret(param: &Param) -> bool {
+    apigw_spec::secret::is_secret(&param.field)
+}
+
 /// Whether the parameter is a plain string (no enumeration).
 fn is_plain_string(param: &Param) -> bool {
     param.field.schema.ty.value == TypeExpr::String
@@ -53,8 +64,12 @@ fn argument_type(cx: &Cx<'_>, param: &Param) -> TokenStream {
     }
 }
 
-fn argument_conversion(param: &Param, name: &Ident) -> TokenStream {
-    if is_plain_string(param) {
+/// The value stored for an argument of [`argument_type`].
+fn argument_conversion(cx: &Cx<'_>, param: &Param, name: &Ident) -> TokenStream {
+    let rt = &cx.rt;
+    if is_secret(param) {
+        quote!(#rt::SecretString::new(#name))
+    } else if is_plain_string(param) {
         quote!(#name.into())
     } else {
         quote!(#name)
@@ -104,7 +119,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
         let name = snake(&param.field.name.value);
         let doc = docs::attrs(&docs::field_doc(&param.field));
         let ty = argument_type(cx, param);
-        let value = argument_conversion(param, &name);
+        let value = argument_conversion(cx, param, &name);
         quote! {
             #doc
             pub fn #name(mut self, #name: #ty) -> Self {
@@ -140,6 +155,8 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
         let name = snake(wire);
         if p.from_client.is_some() {
             quote!((#wire, self.#client.project_id()))
+        } else if is_secret(p) {
+            quote!((#wire, self.#name.expose()))
         } else if p.field.schema.ty.value == TypeExpr::String {
             // A plain string, or a string enum: both have `as_str`.
             quote!((#wire, self.#name.as_str()))
@@ -265,17 +282,19 @@ fn emit_send_param(param: &Param) -> TokenStream {
     if param.location != ParamLocation::Header {
         return quote!(request.query(#wire, &self.#name););
     }
-    let text = if is_plain_string(param) {
-        quote!(value.as_str())
+    let set = if is_secret(param) {
+        quote!(request.secret_header(#wire, value);)
+    } else if is_plain_string(param) {
+        quote!(request.header(#wire, value.as_str());)
     } else {
-        quote!(::std::string::ToString::to_string(value))
+        quote!(request.header(#wire, ::std::string::ToString::to_string(value));)
     };
     if is_argument(param) {
-        quote! { { let value = &self.#name; request.header(#wire, #text); } }
+        quote! { { let value = &self.#name; #set } }
     } else {
         quote! {
             if let Some(value) = &self.#name {
-                request.header(#wire, #text);
+                #set
             }
         }
     }
@@ -300,8 +319,9 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
         .iter()
         .map(|p| {
             let name = snake(&p.field.name.value);
-            if is_plain_string(p) {
-                quote!(#name: #name.into())
+            if is_secret(p) || is_plain_string(p) {
+                let value = argument_conversion(cx, p, &name);
+                quote!(#name: #value)
             } else {
                 quote!(#name)
             }

@@ -40,14 +40,49 @@ impl OperationMeta {
 }
 
 /// A request ready to be sent: path and query are already encoded.
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` shows the operation, path, query and headers, but neither the body (only its
+/// size: a body can hold a password, and its typed value's `Debug` is the place to look at it)
+/// nor the value of a header set by [`Request::secret_header`].
+#[derive(Clone)]
 pub struct Request {
     meta: &'static OperationMeta,
     path: String,
     query: String,
     headers: Vec<(&'static str, String)>,
+    /// The headers whose values are secrets (see [`Request::secret_header`]).
+    secret_headers: Vec<&'static str>,
     body: Option<bytes::Bytes>,
     content_type: Option<String>,
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let shown = if self.secret_headers.contains(name) {
+                    "***"
+                } else {
+                    value.as_str()
+                };
+                (*name, shown)
+            })
+            .collect();
+        f.debug_struct("Request")
+            .field("operation", &self.meta.id)
+            .field("method", &self.meta.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &headers)
+            .field(
+                "body",
+                &self.body.as_ref().map(|b| format!("<{} bytes>", b.len())),
+            )
+            .field("content_type", &self.content_type)
+            .finish()
+    }
 }
 
 impl Request {
@@ -86,6 +121,7 @@ impl Request {
             path,
             query: String::new(),
             headers: Vec::new(),
+            secret_headers: Vec::new(),
             body: None,
             content_type: None,
         })
@@ -99,6 +135,13 @@ impl Request {
     /// Sets a request header.
     pub fn header(&mut self, name: &'static str, value: impl Into<String>) {
         self.headers.push((name, value.into()));
+    }
+
+    /// Sets a request header whose value is a secret (a token, a password): sent as it is,
+    /// shown as `"***"` by `Debug`.
+    pub fn secret_header(&mut self, name: &'static str, value: &crate::SecretString) {
+        self.secret_headers.push(name);
+        self.headers.push((name, value.expose().to_owned()));
     }
 
     /// Sets a JSON body.
@@ -183,6 +226,13 @@ impl QueryValue for &str {
 impl QueryValue for &String {
     fn append_to(&self, name: &str, query: &mut String) {
         append_pair(name, self, query);
+    }
+}
+
+/// A secret is sent as its value.
+impl QueryValue for &crate::SecretString {
+    fn append_to(&self, name: &str, query: &mut String) {
+        append_pair(name, self.expose(), query);
     }
 }
 
