@@ -22,8 +22,8 @@ use apigw_apig::runtime::{
     header::HeaderMap,
     lenient::{Mode, ReadAs},
 };
-use apigw_spec::check::materialized_enum;
 use apigw_spec::conform::{ViolationKind, conform};
+use apigw_spec::naming::materialized_enum;
 use apigw_spec::{Spec, TypeExpr};
 use serde_json::{Value, json};
 

@@ -1,7 +1,7 @@
 //! The request builder of an operation and the client method that starts it.
 
-use apigw_spec::check::materialized_enum;
 use apigw_spec::naming::builder::{BUILD, CLIENT, SEND};
+use apigw_spec::naming::materialized_enum;
 use apigw_spec::{BodyEncoding, Number, Param, ParamLocation, TypeExpr, naming};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};

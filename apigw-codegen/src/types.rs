@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use apigw_spec::check::materialized_enum;
+use apigw_spec::naming::materialized_enum;
 use apigw_spec::{Enumeration, Field, Literal, Number, Object, Spec, TypeExpr, naming};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;

@@ -2,8 +2,8 @@
 //! response (or a value made from its type), and for list operations a list of generated
 //! items that honours `offset`, `limit`, `total` and the filters the query names.
 
-use apigw_spec::check::materialized_enum;
 use apigw_spec::conform::{ViolationKind, conform};
+use apigw_spec::naming::materialized_enum;
 use apigw_spec::paging;
 use apigw_spec::{Literal, Number, Schema, Spec, TypeExpr};
 use serde_json::{Map, Value};

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::check::materialized_enum;
 use crate::model::{BodyEncoding, Literal, ParamLocation, Schema, Spec, TypeExpr};
+use crate::naming::materialized_enum;
 
 /// One way a value does not fit.
 #[derive(Debug, Clone, PartialEq, Eq)]

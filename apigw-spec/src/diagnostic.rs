@@ -93,9 +93,11 @@ codes! {
     /// A parameter type its location cannot carry (e.g. an object in the query).
     ParameterType = "parameter_type";
 
+    /// The type `File` on a parameter or response header (only object fields, and a whole
+    /// response body, may be files).
+    FileNotAllowed = "file_not_allowed";
+
     // One field's constraints (see `check::field_problems`).
-    /// The type `File` on a parameter or response header.
-    FileNotAllowed = "file_not_allowed", Type;
     /// `minimum` or `maximum` on a type that is not a number.
     BoundOnNonNumber = "bound_on_non_number", Bounds;
     /// `minimum` above `maximum`.
@@ -208,8 +210,6 @@ impl std::fmt::Display for Code {
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Constraint {
-    /// The `type` itself.
-    Type,
     /// `minimum` / `maximum`.
     Bounds,
     /// `min_length` / `max_length`.

@@ -25,6 +25,7 @@
 pub mod check;
 pub mod conform;
 pub mod diagnostic;
+pub mod keys;
 pub mod model;
 pub mod naming;
 pub mod paging;

@@ -242,9 +242,9 @@ impl ParamLocation {
     /// The spec's table name for this location.
     pub fn table(self) -> &'static str {
         match self {
-            ParamLocation::Path => "path",
-            ParamLocation::Query => "query",
-            ParamLocation::Header => "header",
+            ParamLocation::Path => crate::keys::PATH,
+            ParamLocation::Query => crate::keys::QUERY,
+            ParamLocation::Header => crate::keys::HEADER,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use crate::model::{EnumValue, Enumeration, Field, Literal, Object, Param, Spec};
+use crate::model::{EnumValue, Enumeration, Field, Literal, Object, Param, Schema, Spec};
 
 /// `snake_case` for a value name (field, parameter, method); never empty, never starts with a
 /// digit. Keywords are left as they are: the generator writes them as raw identifiers.
@@ -68,7 +68,7 @@ pub fn type_names(spec: &Spec) -> Vec<(String, crate::source::Span)> {
         names.extend(object_type_names(object));
     }
     for param in &spec.params {
-        if let Some(e) = crate::check::materialized_enum(&param.field.schema) {
+        if let Some(e) = materialized_enum(&param.field.schema) {
             names.push((param_enum_name(param, e), e.span.clone()));
         }
     }
@@ -80,7 +80,7 @@ pub fn type_names(spec: &Spec) -> Vec<(String, crate::source::Span)> {
 pub fn object_type_names(object: &Object) -> Vec<(String, crate::source::Span)> {
     let mut names = vec![(object_name(object), object.name.span.clone())];
     for field in &object.fields {
-        if let Some(e) = crate::check::materialized_enum(&field.schema) {
+        if let Some(e) = materialized_enum(&field.schema) {
             names.push((
                 field_enum_name(&object.name.value, field, e),
                 e.span.clone(),
@@ -88,6 +88,15 @@ pub fn object_type_names(object: &Object) -> Vec<(String, crate::source::Span)> 
         }
     }
     names
+}
+
+/// The enumeration of a schema, if it becomes a Rust enum (a generated type, see
+/// [`type_names`]): values of an enumerable type, at least one.
+pub fn materialized_enum(schema: &Schema) -> Option<&Enumeration> {
+    schema
+        .enumeration
+        .as_ref()
+        .filter(|e| schema.ty.value.enum_base().is_enumerable() && !e.values.is_empty())
 }
 
 /// The Rust enum type of a parameter with enumerated values.

@@ -6,6 +6,7 @@ use toml::Spanned as TomlSpanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest};
+use crate::keys;
 use crate::model::*;
 use crate::source::{SourceFile, Span, Spanned};
 use crate::types::parse_type;
@@ -20,23 +21,15 @@ pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Spec> {
         root.get_ref(),
         root.span(),
         "the spec",
-        &[
-            "operation",
-            "path",
-            "query",
-            "header",
-            "body",
-            "response",
-            "object",
-        ],
+        keys::SPEC_TABLES,
     );
-    let operation = top.table("operation");
-    let path = top.table("path");
-    let query = top.table("query");
-    let header = top.table("header");
-    let body = top.table("body");
-    let response = top.table("response");
-    let object = top.table("object");
+    let operation = top.table(keys::OPERATION);
+    let path = top.table(keys::PATH);
+    let query = top.table(keys::QUERY);
+    let header = top.table(keys::HEADER);
+    let body = top.table(keys::BODY);
+    let response = top.table(keys::RESPONSE);
+    let object = top.table(keys::OBJECT);
     top.finish();
 
     let operation = match operation {
@@ -103,9 +96,9 @@ pub fn service(source: &SourceFile, diags: &mut Diagnostics) -> Option<crate::se
         root.get_ref(),
         root.span(),
         "the service file",
-        &["service"],
+        keys::SERVICE_FILE_TABLES,
     );
-    let table = top.table("service");
+    let table = top.table(keys::SERVICE);
     top.finish();
     let Some((table, span)) = table else {
         cx.diags.push(
@@ -120,18 +113,12 @@ pub fn service(source: &SourceFile, diags: &mut Diagnostics) -> Option<crate::se
         );
         return None;
     };
-    let mut r = Reader::new(
-        &mut cx,
-        table,
-        span,
-        "`[service]`",
-        &["name", "title", "description", "endpoint", "reference"],
-    );
-    let name = r.required_string("name");
-    let title = r.required_string("title");
-    let endpoint = r.required_string("endpoint");
-    let description = r.string("description").map(|s| s.value);
-    let reference = r.string("reference").map(|s| s.value);
+    let mut r = Reader::new(&mut cx, table, span, "`[service]`", keys::SERVICE_KEYS);
+    let name = r.required_string(keys::NAME);
+    let title = r.required_string(keys::TITLE);
+    let endpoint = r.required_string(keys::ENDPOINT);
+    let description = r.string(keys::DESCRIPTION).map(|s| s.value);
+    let reference = r.string(keys::REFERENCE).map(|s| s.value);
     r.finish();
     Some(crate::service::Service {
         name: name?,
@@ -156,16 +143,16 @@ pub fn errors(
         root.get_ref(),
         root.span(),
         "the error-code file",
-        &["error"],
+        keys::ERROR_FILE_TABLES,
     );
-    let items = top.get("error");
+    let items = top.get(keys::ERROR);
     let mut codes = Vec::new();
     match items.map(|v| (v.get_ref(), v)) {
         None => {}
         Some((DeValue::Array(items), _)) => {
             for item in items {
                 let DeValue::Table(table) = item.get_ref() else {
-                    top.wrong_kind("error", item, "an array of `[[error]]` tables");
+                    top.wrong_kind(keys::ERROR, item, "an array of `[[error]]` tables");
                     continue;
                 };
                 let mut r = Reader::new(
@@ -173,31 +160,31 @@ pub fn errors(
                     table,
                     item.span(),
                     "an `[[error]]`",
-                    &["code", "status", "message", "description", "reference"],
+                    keys::ERROR_KEYS,
                 );
-                let code = r.required_string("code");
-                let status = match r.get("status") {
+                let code = r.required_string(keys::CODE);
+                let status = match r.get(keys::STATUS) {
                     None => {
-                        r.missing("status", "400");
+                        r.missing(keys::STATUS, "400");
                         None
                     }
                     Some(value) => match literal(value.get_ref()) {
                         Some(Literal::Number(Number::Integer(n))) => match u16::try_from(n) {
                             Ok(n) => Some(Spanned::new(n, value.span())),
                             Err(_) => {
-                                r.wrong_kind("status", value, "an HTTP status");
+                                r.wrong_kind(keys::STATUS, value, "an HTTP status");
                                 None
                             }
                         },
                         _ => {
-                            r.wrong_kind("status", value, "an HTTP status");
+                            r.wrong_kind(keys::STATUS, value, "an HTTP status");
                             None
                         }
                     },
                 };
-                let message = r.string("message").map(|s| s.value);
-                let description = r.string("description").map(|s| s.value);
-                let reference = r.string("reference").map(|s| s.value);
+                let message = r.string(keys::MESSAGE).map(|s| s.value);
+                let description = r.string(keys::DESCRIPTION).map(|s| s.value);
+                let reference = r.string(keys::REFERENCE).map(|s| s.value);
                 r.finish();
                 if let (Some(code), Some(status)) = (code, status) {
                     codes.push(crate::service::ErrorCode {
@@ -210,7 +197,7 @@ pub fn errors(
                 }
             }
         }
-        Some((_, value)) => top.wrong_kind("error", value, "an array of `[[error]]` tables"),
+        Some((_, value)) => top.wrong_kind(keys::ERROR, value, "an array of `[[error]]` tables"),
     }
     top.finish();
     Some(codes)
@@ -245,20 +232,6 @@ struct Cx<'s, 'd> {
     diags: &'d mut Diagnostics,
 }
 
-/// The keys a parameter, response header or object field may have.
-pub const FIELD_KEYS: &[&str] = &[
-    "type",
-    "description",
-    "required",
-    "default",
-    "minimum",
-    "maximum",
-    "min_length",
-    "max_length",
-    "enum",
-    "enum_name",
-];
-
 impl<'s> Cx<'s, '_> {
     /// Calls `f` for every `name = { ... }` entry of a table of tables; entries that are not
     /// tables are reported.
@@ -290,23 +263,15 @@ impl<'s> Cx<'s, '_> {
             table,
             span.clone(),
             "`[operation]`",
-            &[
-                "id",
-                "method",
-                "path",
-                "summary",
-                "description",
-                "reference",
-                "deprecated",
-            ],
+            keys::OPERATION_KEYS,
         );
-        let id = r.required_string("id");
-        let method = r.required_string("method");
-        let path = r.required_string("path");
-        let summary = r.string("summary").map(|s| s.value);
-        let description = r.string("description").map(|s| s.value);
-        let reference = r.string("reference").map(|s| s.value);
-        let deprecated = r.string("deprecated").map(|s| s.value);
+        let id = r.required_string(keys::ID);
+        let method = r.required_string(keys::METHOD);
+        let path = r.required_string(keys::PATH);
+        let summary = r.string(keys::SUMMARY).map(|s| s.value);
+        let description = r.string(keys::DESCRIPTION).map(|s| s.value);
+        let reference = r.string(keys::REFERENCE).map(|s| s.value);
+        let deprecated = r.string(keys::DEPRECATED).map(|s| s.value);
         r.finish();
 
         let method = method.and_then(|m| {
@@ -399,20 +364,20 @@ impl<'s> Cx<'s, '_> {
         (table, span): Entry<'_, '_>,
     ) -> Option<Param> {
         let what = format!("{} `{}`", location.noun(), name.value);
-        let mut keys = FIELD_KEYS.to_vec();
-        match location {
-            ParamLocation::Path => keys.push("from_client"),
-            ParamLocation::Header => keys.push("auth"),
-            ParamLocation::Query => {}
-        }
-        let mut r = Reader::new(self, table, span, &what, &keys);
+        let extra = match location {
+            ParamLocation::Path => keys::PATH_PARAM_KEYS,
+            ParamLocation::Header => keys::HEADER_PARAM_KEYS,
+            ParamLocation::Query => &[],
+        };
+        let allowed = [keys::FIELD_KEYS, extra].concat();
+        let mut r = Reader::new(self, table, span, &what, &allowed);
         let from_client = if location == ParamLocation::Path {
-            r.string("from_client")
+            r.string(keys::FROM_CLIENT)
         } else {
             None
         };
         let auth = if location == ParamLocation::Header {
-            r.bool("auth").is_some_and(|b| b.value)
+            r.bool(keys::AUTH).is_some_and(|b| b.value)
         } else {
             false
         };
@@ -431,7 +396,7 @@ impl<'s> Cx<'s, '_> {
         let object_name = name.value.clone();
         self.each_entry(table, |cx, field_name, (table, span)| {
             let what = format!("field `{}` of object `{}`", field_name.value, object_name);
-            let mut r = Reader::new(cx, table, span, &what, FIELD_KEYS);
+            let mut r = Reader::new(cx, table, span, &what, keys::FIELD_KEYS);
             let field = r.field(field_name, false);
             r.finish();
             fields.extend(field);
@@ -440,26 +405,14 @@ impl<'s> Cx<'s, '_> {
     }
 
     fn body(&mut self, table: &DeTable<'_>, span: Span) -> Option<RequestBody> {
-        let mut r = Reader::new(
-            self,
-            table,
-            span.clone(),
-            "`[body]`",
-            &[
-                "type",
-                "required",
-                "description",
-                "content_type",
-                "examples",
-            ],
-        );
-        let ty = r.type_expr("type", true);
-        let required = r.bool("required").is_none_or(|b| b.value);
-        let description = r.string("description").map(|s| s.value);
+        let mut r = Reader::new(self, table, span.clone(), "`[body]`", keys::BODY_KEYS);
+        let ty = r.type_expr(keys::TYPE, true);
+        let required = r.bool(keys::REQUIRED).is_none_or(|b| b.value);
+        let description = r.string(keys::DESCRIPTION).map(|s| s.value);
         let encoding = r
-            .string("content_type")
+            .string(keys::CONTENT_TYPE)
             .map_or(BodyEncoding::Json, |written| r.body_encoding(&written));
-        let examples = r.examples("examples");
+        let examples = r.examples(keys::EXAMPLES);
         r.finish();
         Some(RequestBody {
             span,
@@ -493,24 +446,18 @@ impl<'s> Cx<'s, '_> {
             }
         };
         let what = format!("response `{}`", status.value);
-        let mut r = Reader::new(
-            self,
-            table,
-            span,
-            &what,
-            &["description", "body", "headers", "examples"],
-        );
-        let description = r.string("description").map(|s| s.value);
-        let body = r.type_expr("body", false);
-        let headers = r.table("headers");
-        let examples = r.examples("examples");
+        let mut r = Reader::new(self, table, span, &what, keys::RESPONSE_KEYS);
+        let description = r.string(keys::DESCRIPTION).map(|s| s.value);
+        let body = r.type_expr(keys::BODY, false);
+        let headers = r.table(keys::HEADERS);
+        let examples = r.examples(keys::EXAMPLES);
         r.finish();
         let mut header_fields = Vec::new();
         if let Some((table, _)) = headers {
             let status = status.value.clone();
             self.each_entry(table, |cx, name, (table, span)| {
                 let what = format!("header `{}` of response `{}`", name.value, status);
-                let mut r = Reader::new(cx, table, span, &what, FIELD_KEYS);
+                let mut r = Reader::new(cx, table, span, &what, keys::FIELD_KEYS);
                 let field = r.field(name, false);
                 r.finish();
                 header_fields.extend(field);
@@ -707,27 +654,27 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
     }
 
     fn enumeration(&mut self) -> Option<Enumeration> {
-        let value = self.get("enum")?;
+        let value = self.get(keys::ENUM)?;
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_kind("enum", value, "an array of values");
+            self.wrong_kind(keys::ENUM, value, "an array of values");
             return None;
         };
-        let type_name = self.string("enum_name");
+        let type_name = self.string(keys::ENUM_NAME);
         let mut values = Vec::new();
         for item in items {
             match item.get_ref() {
                 DeValue::Table(table) => {
                     let what = format!("an `enum` value of {}", self.what);
-                    let mut r = Reader::new(self.cx, table, item.span(), &what, &["value", "name", "description"]);
-                    let value = match r.get("value") {
-                        Some(_) => r.scalar("value"),
+                    let mut r = Reader::new(self.cx, table, item.span(), &what, keys::ENUM_VALUE_KEYS);
+                    let value = match r.get(keys::VALUE) {
+                        Some(_) => r.scalar(keys::VALUE),
                         None => {
-                            r.missing("value", "\"...\"");
+                            r.missing(keys::VALUE, "\"...\"");
                             None
                         }
                     };
-                    let name = r.string("name");
-                    let description = r.string("description").map(|s| s.value);
+                    let name = r.string(keys::NAME);
+                    let description = r.string(keys::DESCRIPTION).map(|s| s.value);
                     r.finish();
                     if let Some(value) = value {
                         values.push(EnumValue { value, name, description });
@@ -759,19 +706,19 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
 
     /// Reads the keys shared by parameters, headers and object fields.
     fn field(&mut self, name: Spanned<String>, always_required: bool) -> Option<Field> {
-        let ty = self.type_expr("type", true);
-        let description = self.string("description").map(|s| s.value);
-        let required = self.bool("required");
-        let default = self.scalar("default");
-        let minimum = self.number("minimum");
-        let maximum = self.number("maximum");
-        let min_length = self.length("min_length");
-        let max_length = self.length("max_length");
+        let ty = self.type_expr(keys::TYPE, true);
+        let description = self.string(keys::DESCRIPTION).map(|s| s.value);
+        let required = self.bool(keys::REQUIRED);
+        let default = self.scalar(keys::DEFAULT);
+        let minimum = self.number(keys::MINIMUM);
+        let maximum = self.number(keys::MAXIMUM);
+        let min_length = self.length(keys::MIN_LENGTH);
+        let max_length = self.length(keys::MAX_LENGTH);
         let enumeration = self.enumeration();
-        if enumeration.is_none() && self.table.contains_key("enum_name") {
+        if enumeration.is_none() && self.table.contains_key(keys::ENUM_NAME) {
             let span = self
                 .table
-                .get("enum_name")
+                .get(keys::ENUM_NAME)
                 .map_or(self.span.clone(), |v| v.span());
             self.cx.diags.error(
                 Code::EnumNameWithoutEnum,
@@ -835,9 +782,9 @@ impl<'c, 's, 'd, 't, 'i> Reader<'c, 's, 'd, 't, 'i> {
                 continue;
             };
             let what = format!("an example of {}", self.what);
-            let mut r = Reader::new(self.cx, table, item.span(), &what, &["summary", "json"]);
-            let summary = r.string("summary").map(|s| s.value);
-            let json = r.required_string("json");
+            let mut r = Reader::new(self.cx, table, item.span(), &what, keys::EXAMPLE_KEYS);
+            let summary = r.string(keys::SUMMARY).map(|s| s.value);
+            let json = r.required_string(keys::JSON);
             r.finish();
             let Some(json) = json else { continue };
             if let Err(err) = serde_json::from_str::<serde_json::Value>(&json.value) {

@@ -15,7 +15,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::source::{SourceFile, Spanned};
-use crate::{LoadError, parse};
+use crate::{LoadError, keys, parse};
 
 /// The name of the service file in a service's spec folder.
 pub const FILE_NAME: &str = "service.toml";
@@ -68,15 +68,27 @@ pub fn load_errors(name: &str, text: &str) -> Result<Vec<ErrorCode>, LoadError> 
     if let Some(codes) = &codes {
         check_errors(codes, &mut diags);
     }
-    match codes {
-        Some(codes) if diags.is_empty() => Ok(codes),
+    loaded(source, diags, codes, "the error-code file")
+}
+
+/// What reading a file of `what` (read into `value`, checked into `diags`) gives: the value
+/// when no problem was found, else every problem (at least one: when the file is not even TOML
+/// and nothing else was said, that it could not be read).
+fn loaded<T>(
+    source: SourceFile,
+    diags: Diagnostics,
+    value: Option<T>,
+    what: &str,
+) -> Result<T, LoadError> {
+    match value {
+        Some(value) if diags.is_empty() => Ok(value),
         _ => {
             let mut diagnostics = diags.into_vec();
             if diagnostics.is_empty() {
                 diagnostics.push(Diagnostic::new(
                     Code::TomlSyntax,
                     0..0,
-                    "the error-code file could not be read",
+                    format!("{what} could not be read"),
                 ));
             }
             Err(LoadError {
@@ -129,13 +141,17 @@ pub fn write_errors(header: &str, codes: &[ErrorCode]) -> String {
     use crate::write::basic_string;
     let mut out = String::from(header);
     for code in codes {
-        out.push_str("\n[[error]]\n");
-        out.push_str(&format!("code = {}\n", basic_string(&code.code.value)));
-        out.push_str(&format!("status = {}\n", code.status.value));
+        out.push_str(&format!("\n[[{}]]\n", keys::ERROR));
+        out.push_str(&format!(
+            "{} = {}\n",
+            keys::CODE,
+            basic_string(&code.code.value)
+        ));
+        out.push_str(&format!("{} = {}\n", keys::STATUS, code.status.value));
         for (key, value) in [
-            ("message", &code.message),
-            ("description", &code.description),
-            ("reference", &code.reference),
+            (keys::MESSAGE, &code.message),
+            (keys::DESCRIPTION, &code.description),
+            (keys::REFERENCE, &code.reference),
         ] {
             if let Some(value) = value {
                 out.push_str(&format!("{key} = {}\n", basic_string(value)));
@@ -188,24 +204,7 @@ pub fn load(name: &str, text: &str) -> Result<Service, LoadError> {
     if let Some(service) = &service {
         check(service, &mut diags);
     }
-    match service {
-        Some(service) if diags.is_empty() => Ok(service),
-        _ => {
-            let mut diagnostics = diags.into_vec();
-            if diagnostics.is_empty() {
-                diagnostics.push(Diagnostic::new(
-                    Code::TomlSyntax,
-                    0..0,
-                    "the service file could not be read",
-                ));
-            }
-            Err(LoadError {
-                source,
-                diagnostics,
-                partial: None,
-            })
-        }
-    }
+    loaded(source, diags, service, "the service file")
 }
 
 /// Whether an entry of a service folder (a file or folder name) holds operation specs: the

@@ -12,6 +12,7 @@
 
 use std::fmt::Write;
 
+use crate::keys;
 use crate::model::*;
 
 /// Writes a spec as TOML text, starting at `[operation]` and ending with a line break.
@@ -48,19 +49,20 @@ pub fn spec(spec: &Spec) -> String {
     let mut out = String::new();
     let w = &mut out;
     let op = &spec.operation;
-    line(w, "[operation]");
-    kv(w, "id", &basic_string(&op.id.value));
-    kv(w, "method", &basic_string(op.method.value.as_str()));
-    kv(w, "path", &basic_string(&op.path.raw));
+    // The first table, so no empty line before it.
+    let _ = writeln!(w, "[{}]", keys::OPERATION);
+    kv(w, keys::ID, &basic_string(&op.id.value));
+    kv(w, keys::METHOD, &basic_string(op.method.value.as_str()));
+    kv(w, keys::PATH, &basic_string(&op.path.raw));
     if let Some(summary) = &op.summary {
-        kv(w, "summary", &basic_string(summary));
+        kv(w, keys::SUMMARY, &basic_string(summary));
     }
-    text(w, "description", op.description.as_deref());
+    text(w, keys::DESCRIPTION, op.description.as_deref());
     if let Some(reference) = &op.reference {
-        kv(w, "reference", &basic_string(reference));
+        kv(w, keys::REFERENCE, &basic_string(reference));
     }
     if let Some(deprecated) = &op.deprecated {
-        kv(w, "deprecated", &basic_string(deprecated));
+        kv(w, keys::DEPRECATED, &basic_string(deprecated));
     }
 
     for location in [
@@ -72,10 +74,10 @@ pub fn spec(spec: &Spec) -> String {
             table(w, &[location.table(), &key(&param.field.name.value)]);
             let mut extra = Vec::new();
             if let Some(from) = &param.from_client {
-                extra.push(("from_client", basic_string(&from.value)));
+                extra.push((keys::FROM_CLIENT, basic_string(&from.value)));
             }
             if param.auth {
-                extra.push(("auth", "true".to_owned()));
+                extra.push((keys::AUTH, "true".to_owned()));
             }
             field(
                 w,
@@ -87,38 +89,47 @@ pub fn spec(spec: &Spec) -> String {
     }
 
     if let Some(body) = &spec.body {
-        table(w, &["body"]);
-        kv(w, "type", &basic_string(&body.ty.value.to_string()));
+        table(w, &[keys::BODY]);
+        kv(w, keys::TYPE, &basic_string(&body.ty.value.to_string()));
         if !body.required {
-            kv(w, "required", "false");
+            kv(w, keys::REQUIRED, "false");
         }
-        text(w, "description", body.description.as_deref());
+        text(w, keys::DESCRIPTION, body.description.as_deref());
         match body.encoding {
             BodyEncoding::Json => {} // the default, not written
-            BodyEncoding::Form => kv(w, "content_type", &basic_string(body.encoding.media_type())),
+            BodyEncoding::Form => kv(
+                w,
+                keys::CONTENT_TYPE,
+                &basic_string(body.encoding.media_type()),
+            ),
         }
-        examples(w, "body.examples", &body.examples);
+        examples(w, &[keys::BODY, keys::EXAMPLES], &body.examples);
     }
 
     for response in &spec.responses {
         let status = response.status.value.to_string();
-        table(w, &["response", &status]);
+        table(w, &[keys::RESPONSE, &status]);
         if let Some(description) = &response.description {
-            kv(w, "description", &basic_string(description));
+            kv(w, keys::DESCRIPTION, &basic_string(description));
         }
         if let Some(body) = &response.body {
-            kv(w, "body", &basic_string(&body.value.to_string()));
+            kv(w, keys::BODY, &basic_string(&body.value.to_string()));
         }
         for header in &response.headers {
             table(
                 w,
-                &["response", &status, "headers", &key(&header.name.value)],
+                &[
+                    keys::RESPONSE,
+                    &status,
+                    keys::HEADERS,
+                    &key(&header.name.value),
+                ],
             );
             field(w, header, header.required, &[]);
         }
         examples(
             w,
-            &format!("response.{status}.examples"),
+            &[keys::RESPONSE, &status, keys::EXAMPLES],
             &response.examples,
         );
     }
@@ -140,10 +151,10 @@ pub fn object(object: &Object) -> String {
 fn write_object(w: &mut String, object: &Object) {
     let name = key(&object.name.value);
     if object.fields.is_empty() {
-        table(w, &["object", &name]);
+        table(w, &[keys::OBJECT, &name]);
     }
     for f in &object.fields {
-        table(w, &["object", &name, &key(&f.name.value)]);
+        table(w, &[keys::OBJECT, &name, &key(&f.name.value)]);
         field(w, f, f.required, &[]);
     }
 }
@@ -207,9 +218,9 @@ pub fn number(value: Number) -> String {
 
 fn field(w: &mut String, f: &Field, write_required: bool, extra: &[(&str, String)]) {
     let schema = &f.schema;
-    kv(w, "type", &basic_string(&schema.ty.value.to_string()));
+    kv(w, keys::TYPE, &basic_string(&schema.ty.value.to_string()));
     if write_required {
-        kv(w, "required", "true");
+        kv(w, keys::REQUIRED, "true");
     }
     for (k, v) in extra {
         kv(w, k, v);
@@ -225,56 +236,56 @@ fn field(w: &mut String, f: &Field, write_required: bool, extra: &[(&str, String
                 .iter()
                 .map(|v| literal(&v.value.value))
                 .collect();
-            kv(w, "enum", &format!("[{}]", values.join(", ")));
+            kv(w, keys::ENUM, &format!("[{}]", values.join(", ")));
         } else {
-            line(w, "enum = [");
+            let _ = writeln!(w, "{} = [", keys::ENUM);
             for v in &enumeration.values {
-                let mut item = format!("value = {}", literal(&v.value.value));
+                let mut item = format!("{} = {}", keys::VALUE, literal(&v.value.value));
                 if let Some(name) = &v.name {
-                    let _ = write!(item, ", name = {}", basic_string(&name.value));
+                    let _ = write!(item, ", {} = {}", keys::NAME, basic_string(&name.value));
                 }
                 if let Some(d) = &v.description {
-                    let _ = write!(item, ", description = {}", basic_string(d));
+                    let _ = write!(item, ", {} = {}", keys::DESCRIPTION, basic_string(d));
                 }
                 let _ = writeln!(w, "  {{ {item} }},");
             }
             line(w, "]");
         }
         if let Some(name) = &enumeration.type_name {
-            kv(w, "enum_name", &basic_string(&name.value));
+            kv(w, keys::ENUM_NAME, &basic_string(&name.value));
         }
     }
     if let Some(d) = &schema.default {
-        kv(w, "default", &literal(&d.value));
+        kv(w, keys::DEFAULT, &literal(&d.value));
     }
     if let Some(m) = &schema.minimum {
-        kv(w, "minimum", &number(m.value));
+        kv(w, keys::MINIMUM, &number(m.value));
     }
     if let Some(m) = &schema.maximum {
-        kv(w, "maximum", &number(m.value));
+        kv(w, keys::MAXIMUM, &number(m.value));
     }
     if let Some(m) = &schema.min_length {
-        kv(w, "min_length", &m.value.to_string());
+        kv(w, keys::MIN_LENGTH, &m.value.to_string());
     }
     if let Some(m) = &schema.max_length {
-        kv(w, "max_length", &m.value.to_string());
+        kv(w, keys::MAX_LENGTH, &m.value.to_string());
     }
-    text(w, "description", f.description.as_deref());
+    text(w, keys::DESCRIPTION, f.description.as_deref());
 }
 
-fn examples(w: &mut String, array: &str, examples: &[Example]) {
+fn examples(w: &mut String, array: &[&str], examples: &[Example]) {
     for example in examples {
-        let _ = writeln!(w, "\n[[{array}]]");
+        let _ = writeln!(w, "\n[[{}]]", array.join("."));
         if let Some(summary) = &example.summary {
-            kv(w, "summary", &basic_string(summary));
+            kv(w, keys::SUMMARY, &basic_string(summary));
         }
         let json = &example.json.value;
         // Verbatim between `'''` lines: TOML drops the line break right after the opening
         // delimiter, and the one before the closing delimiter is part of the value.
         if json.ends_with('\n') && literal_ok(json, &['\n', '\t']) {
-            let _ = writeln!(w, "json = '''\n{json}'''");
+            let _ = writeln!(w, "{} = '''\n{json}'''", keys::JSON);
         } else {
-            kv(w, "json", &basic_string(json));
+            kv(w, keys::JSON, &basic_string(json));
         }
     }
 }

@@ -81,7 +81,7 @@ impl Rng {
 
 fn pick_key(rng: &mut Rng) -> &'static str {
     if rng.below(2) == 0 {
-        rng.pick(apigw_spec::parse::FIELD_KEYS)
+        rng.pick(apigw_spec::keys::FIELD_KEYS)
     } else {
         rng.pick(OTHER_KEYS)
     }

@@ -3,7 +3,7 @@
 //! as possible values. Only the service a command line names has its specs read.
 
 use apigw_runtime::{DynOperation, ServiceMeta};
-use apigw_spec::check::materialized_enum;
+use apigw_spec::naming::materialized_enum;
 use apigw_spec::{BodyEncoding, Field, Param, Spec, TypeExpr, naming};
 use clap::builder::PossibleValuesParser;
 use clap::{Arg, ArgAction, Command};
