@@ -32,6 +32,9 @@ pub struct Description {
     /// The facts read from prose that also stay in [`Description::text`] (a list of values, a
     /// sentence that says more), so a fact the field cannot carry is not written twice.
     pub in_text: Vec<InText>,
+    /// The sentence a numeric range was read from in prose (`The value is from 0 to 2000.`),
+    /// which left the text; it goes back when the field is not a number.
+    pub range_sentence: Option<String>,
 }
 
 /// A kind of fact that prose states ([`Description::in_text`]).

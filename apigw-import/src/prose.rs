@@ -54,8 +54,10 @@ static RANGE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A length stated in characters: `contain 1 to 64 characters`, `1–64 characters long`.
 static LENGTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:from\s+)?\**(\d+)\**\s*(?:to|-|–|~)\s*\**(\d+)\**\s+(?:[a-z]+\s+)?characters\b")
-        .expect("valid pattern")
+    Regex::new(
+        r"(?i)\b(?:from\s+)?\**(\d+)\**\s*(?:to|-|–|~)\s*\**(\d+)\**\s+(?:[a-z]+\s+)?characters\b",
+    )
+    .expect("valid pattern")
 });
 
 /// A maximum length: `a maximum of 36 characters`, `up to 255 characters`.
@@ -125,6 +127,11 @@ pub(crate) fn read(paragraphs: &mut Vec<Paragraph>, out: &mut Description) {
             let mut j = first;
             while j < paragraphs.len() && paragraphs[j].bullet {
                 let Some((value, rest)) = value_item(&paragraphs[j].text, in_range) else {
+                    // A list that goes on with something else (`IP protocol number
+                    // (0-255)`) is open, no enumeration; the next block's bullet ends it.
+                    if !block_item(&paragraphs[j].text) {
+                        values.clear();
+                    }
                     break;
                 };
                 if mentions_default(&rest) {
@@ -199,6 +206,19 @@ pub(crate) fn read(paragraphs: &mut Vec<Paragraph>, out: &mut Description) {
     }
     let mut it = keep.into_iter();
     paragraphs.retain(|_| it.next().unwrap_or(true));
+}
+
+/// Whether a bullet item starts a block in the list style (`-  Default Value: None`).
+fn block_item(text: &str) -> bool {
+    [
+        "Definition:",
+        "Constraints:",
+        "Range:",
+        "Default Value:",
+        "Default:",
+    ]
+    .iter()
+    .any(|h| text.trim_start().starts_with(h))
 }
 
 /// Whether a lead-in (`Possible values are as follows:`) announces a list of values.
@@ -332,6 +352,7 @@ fn sentence(s: &str, in_range: bool, out: &mut Description) -> bool {
         if starts_as_range && out.minimum.is_none() && out.maximum.is_none() {
             out.minimum = Some(c[1].replace(',', ""));
             out.maximum = Some(c[2].replace(',', ""));
+            out.range_sentence = Some(s.to_owned());
             return true;
         }
     }
@@ -363,7 +384,14 @@ fn sentence(s: &str, in_range: bool, out: &mut Description) -> bool {
         let value = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).trim();
         let rest = c[3].trim();
         let value = value.trim_end_matches('.');
-        if !value.is_empty() && !value.eq_ignore_ascii_case("the") {
+        // `Default: None` states that there is none.
+        let none = ["none", "null", "n/a", "empty"]
+            .iter()
+            .any(|n| value.eq_ignore_ascii_case(n));
+        if none && (rest.is_empty() || rest == ".") {
+            return true;
+        }
+        if !none && !value.is_empty() && !value.eq_ignore_ascii_case("the") {
             out.default = Some(value.to_owned());
             if rest.is_empty() || rest == "." {
                 return true;
@@ -443,11 +471,16 @@ mod tests {
             "The value can be **icmp**, **tcp**, **udp**, or an IP protocol number.",
             "The value can contain:\n\n-  Letters\n-  Digits",
             "Examples are as follows:\n\n-  **a**: one\n-  **b**: two",
+            "-  Range:\n\n   -  **icmp**\n   -  **tcp**\n   -  IP protocol number (0-255)",
         ] {
             let d = parse(cell, 1).unwrap();
             assert!(d.enum_values.is_empty(), "{cell}: {:?}", d.enum_values);
         }
-        let d = parse("The value can contain 1 to 64 characters, including letters.", 1).unwrap();
+        let d = parse(
+            "The value can contain 1 to 64 characters, including letters.",
+            1,
+        )
+        .unwrap();
         assert_eq!(d.max_length.as_deref(), Some("64"));
         assert!(d.text.contains("including letters"));
     }
