@@ -4,7 +4,7 @@
 //! follows:` with a list, `The value ranges from 1 to 64.`, `Value range: 0-2000`, `The value
 //! can contain 1 to 64 characters`, `The default value is **20**.`). These are rules of the
 //! format, read wherever they stand in a description cell; which facts a field may carry is
-//! decided later by the checker ([`crate::operation`]'s constraint step).
+//! decided later by the checker (the constraint step of the operation import).
 //!
 //! What is read leaves the text when the text said nothing else: a sentence that is only the
 //! fact (`The value is from 0 to 2000.`), a block whose content was read or is `N/A`. A list

@@ -58,14 +58,15 @@ pub(super) fn apply(field: &mut Field, d: Description, line: usize, warnings: &m
         ));
     }
     // Bounds: of the value for numbers, of the length for strings, of the size for arrays.
-    let prose_range = d.range_sentence.is_some();
-    if prose_range && !(base.is_numeric() && !many) {
+    // A range of values the prose states, on a field that is not one number.
+    let prose_range = d.range_sentence.is_some() && (many || !base.is_numeric());
+    if prose_range {
         // A range of values the prose states is no length: its sentence goes back.
         unplaced_facts.extend(d.range_sentence.clone());
     }
     for (is_min, value) in [(true, &d.minimum), (false, &d.maximum)] {
         let Some(value) = value else { continue };
-        if prose_range && !(base.is_numeric() && !many) {
+        if prose_range {
             continue;
         }
         let key = if is_min { "Minimum" } else { "Maximum" };
