@@ -117,17 +117,28 @@ pub fn field_enum_name(owner: &str, field: &Field, enumeration: &Enumeration) ->
 }
 
 /// The variant of one enumerated value: its explicit `name`, else the value in `PascalCase`
-/// (`pendingAcceptance` → `PendingAcceptance`, `1` → `V1`).
+/// (`pendingAcceptance` → `PendingAcceptance`, `1` → `V1`, `UNKNOWN` → `UnknownValue`).
 pub fn variant_name(value: &EnumValue) -> String {
     if let Some(name) = &value.name {
         return name.value.clone();
     }
-    match &value.value.value {
+    let name = match &value.value.value {
         Literal::String(s) => pascal(s),
         Literal::Number(n) => pascal(&n.to_string().replace('-', "minus_").replace('.', "_")),
         Literal::Boolean(b) => pascal(&b.to_string()),
+    };
+    // A documented value `UNKNOWN` is not the fallback for undocumented ones (as aws-sdk-rust
+    // names it).
+    if name == UNKNOWN_VARIANT {
+        format!("{UNKNOWN_VARIANT}Value")
+    } else {
+        name
     }
 }
+
+/// The variant every generated enum has for a value its documentation does not list
+/// (`Unknown(UnknownValue)`, see the runtime's `value_enum!`): no documented value takes it.
+pub const UNKNOWN_VARIANT: &str = "Unknown";
 
 /// The error variant of a documented status, e.g. `NotFound` for 404.
 pub fn status_variant(status: u16) -> String {
@@ -262,6 +273,28 @@ operation = { id = "ListThings", method = "GET", path = "/v1/things" }
                 "Order"
             ]
         );
+    }
+
+    #[test]
+    fn a_documented_unknown_is_not_the_fallback() {
+        let text = r#"
+query = { state = { type = "String", enum = ["ACTIVE", "UNKNOWN"] } }
+response = { 204 = { description = "Listed." } }
+operation = { id = "ListThings", method = "GET", path = "/v1/things" }
+"#;
+        let spec = crate::load("list_things.toml", text).unwrap_or_else(|e| panic!("{e}"));
+        let enumeration = spec.params[0].field.schema.enumeration.as_ref().unwrap();
+        let variants: Vec<String> = enumeration.values.iter().map(variant_name).collect();
+        assert_eq!(variants, ["Active", "UnknownValue"]);
+
+        let named = text.replace(
+            r#""UNKNOWN"]"#,
+            r#"{ value = "UNKNOWN", name = "Unknown" }]"#,
+        );
+        let error = crate::load("list_things.toml", &named)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("generated fallback"), "{error}");
     }
 
     #[test]

@@ -197,6 +197,19 @@ impl FieldRules<'_, '_> {
                 );
                 continue;
             }
+            if let Some(name) = &value.name
+                && name.value == naming::UNKNOWN_VARIANT
+            {
+                self.diags.error(
+                    Code::InvalidVariantName,
+                    name.span.clone(),
+                    format!(
+                        "variant name `{}` is the generated fallback for values the documentation does not list; choose another",
+                        name.value
+                    ),
+                );
+                continue;
+            }
             let variant = naming::variant_name(value);
             if let Some(first) = variants.get(&variant) {
                 let span = value
