@@ -68,8 +68,9 @@ pub(crate) fn field_doc(field: &Field) -> String {
         .as_deref()
         .map(crate::markdown::markdown)
         .unwrap_or_default();
-    if doc.trim().is_empty() && field.description.is_some() {
-        // All the description said was boilerplate or a pointer at a table: say what it is.
+    if doc.trim().is_empty() {
+        // No description, or all it said was boilerplate, a pointer at a table or a constraint
+        // the spec now holds: say what it is (every public item is documented).
         doc = format!("The `{}` field.", field.name.value);
     }
     let facts = schema_facts(&field.schema);
