@@ -6,7 +6,7 @@ use apigw_codegen::{Options, expand};
 
 /// What reStructuredText leaves in text that rustdoc would show as it is.
 const RST: [&str; 11] = [
-    "`__",
+    ">`__",
     ".. code-block::",
     ".. code::",
     ".. important::",
