@@ -1,7 +1,7 @@
 //! A description cell: its prose (paragraphs, bullet lists, notes, inline markup turned into
 //! Markdown for rustdoc) and the facts written in it the spec has keys for:
 //! `Enumeration values:`, `Minimum:`, `Maximum:`, `Default:` and `Array Length:` (APIG's
-//! markers), and what the prose says ([`crate::prose`]).
+//! markers), and what the prose says (`prose`).
 
 use crate::ImportError;
 
