@@ -29,7 +29,7 @@ use crate::source::{SourceFile, Span, Spanned};
 /// [`Code::EnumVariantCollision`], [`Code::InvalidEnumName`]; [`Code::DefaultType`],
 /// [`Code::DefaultNotInEnum`], [`Code::DefaultOutOfRange`].
 ///
-/// Unlike [`check`], problems at the same place are all kept (a field built outside a file has
+/// Unlike [`check`](super::check), problems at the same place are all kept (a field built outside a file has
 /// placeholder spans), in the order the rules run.
 pub fn field_problems(what: &str, field: &Field) -> Vec<Diagnostic> {
     let mut diags = Diagnostics::keeping_same_place();

@@ -1,10 +1,10 @@
 //! Semantic checks of a parsed spec: what TOML cannot express. Every problem is recorded; the
 //! checker never stops at the first.
 //!
-//! One [`Checker`] holds the spec and collects the diagnostics; each part of the spec has the
-//! module of its rules: [`path`] (placeholders), [`params`], [`objects`], [`body`],
-//! [`responses`], [`names`] (generated names that collide), [`refs`] (named types exist), and
-//! [`field`] (one field's schema, also usable alone: [`field_problems`]).
+//! One `Checker` holds the spec and collects the diagnostics; each part of the spec has the
+//! module of its rules: `path` (placeholders), `params`, `objects`, `body`,
+//! `responses`, `names` (generated names that collide), `refs` (named types exist), and
+//! `field` (one field's schema, also usable alone: [`field_problems`]).
 
 mod body;
 mod field;
