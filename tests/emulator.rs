@@ -231,7 +231,7 @@ async fn credentials_parameters_and_bodies_are_checked() {
         .post(
             acls,
             &token,
-            r#"{"acl_name": "a", "acl_type": "PERMIT", "entity_type": "IP"}"#,
+            r#"{"acl_name": "acl-1", "acl_type": "PERMIT", "entity_type": "IP"}"#,
         )
         .await;
     assert_eq!(status, 400);
@@ -240,7 +240,7 @@ async fn credentials_parameters_and_bodies_are_checked() {
         "{body}"
     );
     let (status, body, _) =
-        http.post(acls, &token, r#"{"acl_name": "a", "acl_type": "MAYBE", "acl_value": "1.2.3.4", "entity_type": "IP"}"#).await;
+        http.post(acls, &token, r#"{"acl_name": "acl-1", "acl_type": "MAYBE", "acl_value": "1.2.3.4", "entity_type": "IP"}"#).await;
     assert_eq!(status, 400);
     assert!(
         body["error_msg"].as_str().unwrap().contains("acl_type"),
