@@ -24,6 +24,19 @@ fn body() -> CreateServersRequestBody {
     body
 }
 
+/// An ECS client of project `proj-1` at `endpoint`.
+fn ecs_client(endpoint: &str) -> Client {
+    Client::new(
+        Config::builder()
+            .endpoint(endpoint)
+            .project_id("proj-1")
+            .credentials(Credentials::token("tok"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap()
+}
+
 #[test]
 fn debug_of_a_body_shows_no_password() {
     let shown = format!("{:?} {:#?}", body(), body());
@@ -46,16 +59,11 @@ async fn the_request_sent_carries_the_password() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = Client::new(
-        Config::builder()
-            .endpoint(server.uri())
-            .project_id("proj-1")
-            .credentials(Credentials::token("tok"))
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
-    let response = client.create_servers(body()).send().await.unwrap();
+    let response = ecs_client(&server.uri())
+        .create_servers(body())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.job_id.as_deref(), Some("j-1"));
     let received = server.received_requests().await.unwrap();
     let sent: serde_json::Value = serde_json::from_slice(&received[0].body).unwrap();
@@ -101,16 +109,7 @@ fn debug_of_a_request_shows_no_token_header() {
 /// password).
 #[test]
 fn debug_of_a_built_request_shows_no_body() {
-    let client = Client::new(
-        Config::builder()
-            .endpoint("http://127.0.0.1:9")
-            .project_id("proj-1")
-            .credentials(Credentials::token("tok"))
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
-    let request = client
+    let request = ecs_client("http://127.0.0.1:9")
         .create_servers(body())
         .build()
         .expect("the request builds");
