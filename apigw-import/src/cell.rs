@@ -1,6 +1,7 @@
 //! A description cell: its prose (paragraphs, bullet lists, notes, inline markup turned into
 //! Markdown for rustdoc) and the facts written in it the spec has keys for:
-//! `Enumeration values:`, `Minimum:`, `Maximum:`, `Default:` and `Array Length:`.
+//! `Enumeration values:`, `Minimum:`, `Maximum:`, `Default:` and `Array Length:` (APIG's
+//! markers), and what the prose says (`prose`).
 
 use crate::ImportError;
 
@@ -24,12 +25,33 @@ pub struct Description {
     pub options: Vec<String>,
     /// For each option written `VALUE: text`, the text (`1: effective` → `effective`).
     pub option_texts: Vec<(String, String)>,
+    /// A length in characters the prose states (`1 to 64 characters`): the least.
+    pub min_length: Option<String>,
+    /// A length in characters the prose states (`a maximum of 36 characters`): the most.
+    pub max_length: Option<String>,
+    /// The facts read from prose that also stay in [`Description::text`] (a list of values, a
+    /// sentence that says more), so a fact the field cannot carry is not written twice.
+    pub in_text: Vec<InText>,
+    /// The sentence a numeric range was read from in prose (`The value is from 0 to 2000.`),
+    /// which left the text; it goes back when the field is not a number.
+    pub range_sentence: Option<String>,
+}
+
+/// A kind of fact that prose states ([`Description::in_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InText {
+    /// The enumeration.
+    Enumeration,
+    /// The default.
+    Default,
+    /// The length in characters.
+    Length,
 }
 
 /// Reads a description cell; `line` is the page line of the cell's row, for errors.
 pub fn parse(cell: &str, line: usize) -> Result<Description, ImportError> {
     let mut out = Description::default();
-    let mut prose: Vec<String> = Vec::new();
+    let mut kept: Vec<Paragraph> = Vec::new();
     let paragraphs = paragraphs(cell);
     let mut k = 0;
     while k < paragraphs.len() {
@@ -76,6 +98,11 @@ pub fn parse(cell: &str, line: usize) -> Result<Description, ImportError> {
         }
         if p.bullet {
             let head = p.text.split(':').next().unwrap_or("").trim();
+            let head = head
+                .strip_prefix("**")
+                .and_then(|h| h.strip_suffix("**"))
+                .unwrap_or(head)
+                .trim();
             if !head.is_empty()
                 && head
                     .chars()
@@ -89,11 +116,23 @@ pub fn parse(cell: &str, line: usize) -> Result<Description, ImportError> {
                     }
                 }
             }
-            prose.push(format!("- {}", inline(&p.text)));
-        } else {
-            prose.push(inline(&p.text));
         }
+        kept.push(Paragraph {
+            text: p.text.clone(),
+            bullet: p.bullet,
+        });
     }
+    crate::prose::read(&mut kept, &mut out);
+    let prose: Vec<String> = kept
+        .iter()
+        .map(|p| {
+            if p.bullet {
+                format!("- {}", inline(&p.text))
+            } else {
+                inline(&p.text)
+            }
+        })
+        .collect();
     // Consecutive bullets form one list; everything else is separated by a blank line.
     let mut text = String::new();
     for (n, p) in prose.iter().enumerate() {
@@ -122,9 +161,12 @@ fn strip_strong(text: &str) -> Option<String> {
     Some(inner.to_owned())
 }
 
-struct Paragraph {
-    text: String,
-    bullet: bool,
+/// A paragraph or bullet item of a cell, as the page writes it.
+pub(crate) struct Paragraph {
+    /// Its text, lines joined with spaces.
+    pub(crate) text: String,
+    /// Whether it is a bullet item.
+    pub(crate) bullet: bool,
 }
 
 /// Splits a cell into paragraphs and bullet items; a `.. note::` block becomes a paragraph

@@ -23,6 +23,7 @@ pub mod ids;
 pub mod naming;
 pub mod operation;
 pub mod page;
+mod prose;
 pub mod request_line;
 pub mod table;
 pub mod types;

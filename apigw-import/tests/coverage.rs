@@ -46,6 +46,81 @@ fn services() -> Vec<Service> {
     out
 }
 
+/// What a service's specs state and type: fields (parameters, headers, object fields) with an
+/// enumeration, numeric bounds, length bounds, a default; untyped (`Object`, any JSON) fields;
+/// its object types (each distinct definition is one Rust type), the names more than one
+/// definition shares, and the types whose shape (fields, field types, required-ness, with no
+/// descriptions) another type of the service has too.
+#[derive(Default)]
+struct Facts {
+    enumerations: usize,
+    ranges: usize,
+    lengths: usize,
+    defaults: usize,
+    untyped: usize,
+    /// name → its distinct definitions' texts.
+    definitions: BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// shape → the definitions (name and text) that have it.
+    shapes: BTreeMap<String, std::collections::BTreeSet<(String, String)>>,
+}
+
+impl Facts {
+    fn add(&mut self, spec: &apigw_spec::Spec) {
+        let fields = spec
+            .params
+            .iter()
+            .map(|p| &p.field)
+            .chain(spec.responses.iter().flat_map(|r| &r.headers))
+            .chain(spec.objects.iter().flat_map(|o| &o.fields));
+        for f in fields {
+            let s = &f.schema;
+            self.enumerations += usize::from(s.enumeration.is_some());
+            self.ranges += usize::from(s.minimum.is_some() || s.maximum.is_some());
+            self.lengths += usize::from(s.min_length.is_some() || s.max_length.is_some());
+            self.defaults += usize::from(s.default.is_some());
+            self.untyped += usize::from(untyped(&s.ty.value));
+        }
+        for o in &spec.objects {
+            let text = apigw_spec::write::object(o);
+            let shape: Vec<String> = o
+                .fields
+                .iter()
+                .map(|f| format!("{}: {} {}", f.name.value, f.schema.ty.value, f.required))
+                .collect();
+            self.shapes
+                .entry(shape.join(", "))
+                .or_default()
+                .insert((o.name.value.clone(), text.clone()));
+            self.definitions
+                .entry(o.name.value.clone())
+                .or_default()
+                .insert(text);
+        }
+    }
+
+    /// Distinct object types, names shared by more than one, types whose shape another has.
+    fn types(&self) -> (usize, usize, usize) {
+        let types = self.definitions.values().map(|d| d.len()).sum();
+        let shared = self.definitions.values().filter(|d| d.len() > 1).count();
+        let same_shape = self
+            .shapes
+            .values()
+            .filter(|d| d.len() > 1)
+            .map(|d| d.len())
+            .sum();
+        (types, shared, same_shape)
+    }
+}
+
+fn untyped(ty: &apigw_spec::TypeExpr) -> bool {
+    use apigw_spec::TypeExpr;
+    match ty {
+        TypeExpr::Any => true,
+        TypeExpr::Array(inner) | TypeExpr::Map(inner) => untyped(inner),
+        _ => false,
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     pages: usize,
@@ -53,6 +128,7 @@ struct Tally {
     with_warnings: usize,
     refused: BTreeMap<String, usize>,
     refusals: Vec<String>,
+    facts: Facts,
 }
 
 /// A refusal's reason without the page's own names, so that refusals of one kind count together.
@@ -138,6 +214,7 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
                         names.entry(name).or_default().push(shown);
                     }
                     t.imported += 1;
+                    t.facts.add(spec);
                     if !imported.warnings.is_empty() {
                         t.with_warnings += 1;
                     }
@@ -208,6 +285,39 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
     for (r, n) in reasons {
         let _ = writeln!(report, "- {n} × {r}");
     }
+    let _ = writeln!(
+        report,
+        "\n## Constraints and types\n\nCounted over every imported spec of a service: fields \
+         (parameters, headers, object fields) with an enumeration, a numeric range (`minimum`/`maximum`), \
+         a length limit (`min_length`/`max_length`), a default, and of type `Object` (untyped JSON, \
+         `serde_json::Value`, also inside an array or map); object types (each distinct definition is \
+         one Rust type), names that more than one definition has, and types whose shape (fields, \
+         field types, required-ness, descriptions aside) another type of the service has too.\n\n\
+         | service | enumerations | ranges | lengths | defaults | untyped | object types | names shared | same shape |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    let mut sum = [0usize; 8];
+    for (name, t) in &tallies {
+        let f = &t.facts;
+        let (types, shared, same_shape) = f.types();
+        let row = [
+            f.enumerations,
+            f.ranges,
+            f.lengths,
+            f.defaults,
+            f.untyped,
+            types,
+            shared,
+            same_shape,
+        ];
+        for (s, n) in sum.iter_mut().zip(row) {
+            *s += n;
+        }
+        let cells: Vec<String> = row.iter().map(ToString::to_string).collect();
+        let _ = writeln!(report, "| {name} | {} |", cells.join(" | "));
+    }
+    let cells: Vec<String> = sum.iter().map(ToString::to_string).collect();
+    let _ = writeln!(report, "| **all** | {} |", cells.join(" | "));
     let _ = writeln!(report, "\n## Every refused page\n");
     for (name, t) in &tallies {
         for r in &t.refusals {

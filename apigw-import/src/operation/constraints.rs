@@ -9,7 +9,7 @@ use apigw_spec::{Code, EnumValue, Enumeration, Field, Literal, Number, TypeExpr}
 
 use super::unplaced;
 use crate::Warning;
-use crate::cell::Description;
+use crate::cell::{Description, InText};
 
 /// Places the facts of `d` on `field` and sets its description.
 pub(super) fn apply(field: &mut Field, d: Description, line: usize, warnings: &mut Vec<Warning>) {
@@ -36,12 +36,39 @@ pub(super) fn apply(field: &mut Field, d: Description, line: usize, warnings: &m
                 });
                 options_against_enumeration(&d, &what, line, warnings);
             }
+            _ if d.in_text.contains(&InText::Enumeration) => {}
             _ => unplaced_facts.push(format!("Enumeration values: {}.", d.enum_values.join(", "))),
         }
     }
+    // A length in characters the prose states: of a String only.
+    if base == TypeExpr::String && !many {
+        if let Some(n) = d.min_length.as_deref().and_then(|v| v.parse::<u64>().ok()) {
+            field.schema.min_length = Some(unplaced(n));
+        }
+        if let Some(n) = d.max_length.as_deref().and_then(|v| v.parse::<u64>().ok()) {
+            field.schema.max_length = Some(unplaced(n));
+        }
+    } else if !d.in_text.contains(&InText::Length)
+        && (d.min_length.is_some() || d.max_length.is_some())
+    {
+        unplaced_facts.push(bounds_text(
+            "length ",
+            d.min_length.clone(),
+            d.max_length.clone(),
+        ));
+    }
     // Bounds: of the value for numbers, of the length for strings, of the size for arrays.
+    // A range of values the prose states, on a field that is not one number.
+    let prose_range = d.range_sentence.is_some() && (many || !base.is_numeric());
+    if prose_range {
+        // A range of values the prose states is no length: its sentence goes back.
+        unplaced_facts.extend(d.range_sentence.clone());
+    }
     for (is_min, value) in [(true, &d.minimum), (false, &d.maximum)] {
         let Some(value) = value else { continue };
+        if prose_range {
+            continue;
+        }
         let key = if is_min { "Minimum" } else { "Maximum" };
         if base.is_numeric() && !many {
             match number(value, &base) {
@@ -75,6 +102,7 @@ pub(super) fn apply(field: &mut Field, d: Description, line: usize, warnings: &m
     if let Some(value) = &d.default {
         match literal(value, &base).filter(|_| !many) {
             Some(l) => field.schema.default = Some(unplaced(l)),
+            None if d.in_text.contains(&InText::Default) => {}
             None => {
                 warnings.push(Warning::new(
                     line,
