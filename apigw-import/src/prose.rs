@@ -140,7 +140,7 @@ pub(crate) fn read(paragraphs: &mut Vec<Paragraph>, out: &mut Description) {
                 values.push(value);
                 j += 1;
             }
-            if values.len() >= 2 {
+            if values.len() >= 2 && !values.iter().any(|v| placeholder(v)) {
                 if out.enum_values.is_empty() {
                     out.enum_values = values;
                     out.in_text.push(InText::Enumeration);
@@ -269,6 +269,12 @@ fn value_item(text: &str, loose: bool) -> Option<(String, String)> {
     (loose && token(t)).then(|| (t.to_owned(), String::new()))
 }
 
+/// A listed value that stands for many (`compute:xxx`, `ecs.*`, `<az>`, `{name}`): the list
+/// it is in is open, no enumeration.
+fn placeholder(value: &str) -> bool {
+    value.to_ascii_lowercase().contains("xxx") || value.contains(['*', '<', '{'])
+}
+
 fn mentions_default(text: &str) -> bool {
     let t = text.to_lowercase();
     t.contains("(default)") || t.contains("(default value)") || t.starts_with("default")
@@ -325,7 +331,7 @@ fn sentence(s: &str, in_range: bool, out: &mut Description) -> bool {
         }
         // A range written as a list (`Value range: 1-100`) is not an enumeration.
         let numbers_only = values.len() == 1;
-        if ok && values.len() >= 2 && !numbers_only {
+        if ok && values.len() >= 2 && !numbers_only && !values.iter().any(|v| placeholder(v)) {
             if out.enum_values.is_empty() {
                 out.enum_values = values;
                 consumed = !parenthesised;
@@ -472,6 +478,8 @@ mod tests {
             "The value can contain:\n\n-  Letters\n-  Digits",
             "Examples are as follows:\n\n-  **a**: one\n-  **b**: two",
             "-  Range:\n\n   -  **icmp**\n   -  **tcp**\n   -  IP protocol number (0-255)",
+            "The value can be **network:dhcp**, **compute:xxx**, or **neutron:VIP_PORT**.",
+            "Options:\n\n-  **{name}-web**: a web server\n-  **db**: a database",
         ] {
             let d = parse(cell, 1).unwrap();
             assert!(d.enum_values.is_empty(), "{cell}: {:?}", d.enum_values);

@@ -306,6 +306,9 @@ impl<'p, 'de> De<'p, 'de> {
     }
 
     fn scalar<V: Visitor<'de>>(self, want: Want, visitor: V) -> Result<V::Value, DeError> {
+        // A signal left by a decode outside this deserializer (plain serde_json) is not this
+        // value's: only what this visit signals counts.
+        unknown::reset();
         if let (Want::Str, Value::String(s)) = (want, self.value) {
             return self.enum_checked(visitor.visit_borrowed_str(s), want);
         }
@@ -336,7 +339,6 @@ impl<'p, 'de> De<'p, 'de> {
     }
 
     fn int<V: Visitor<'de>>(self, min: i128, max: i128, visitor: V) -> Result<V::Value, DeError> {
-        unknown::reset();
         self.scalar(Want::Int { min, max }, visitor)
     }
 
@@ -439,7 +441,6 @@ impl<'de> Deserializer<'de> for De<'_, 'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        unknown::reset();
         self.scalar(Want::Str, visitor)
     }
 

@@ -215,6 +215,18 @@ mod tests {
     }
 
     #[test]
+    fn an_undocumented_value_seen_outside_a_lenient_decode_is_not_blamed_on_the_next_one() {
+        // A generated enum read by plain serde_json (a request body, strict mode) signals its
+        // undocumented value with no lenient decoder to take it; a boolean or float read
+        // later must not report it as its own.
+        unknown::unknown_enum_value();
+        let (page, deviations) =
+            lenient(r#"{"flag":true,"size":1,"items":[{"id":"a","ratio":0.5}]}"#);
+        assert_eq!(page.flag, Some(true));
+        assert!(deviations.is_empty(), "{deviations:?}");
+    }
+
+    #[test]
     fn numbers_in_strings_and_strings_for_numbers_are_converted() {
         let (page, deviations) =
             lenient(r#"{"total":"2","size":1.0,"name":5,"flag":"TRUE","items":[{"id":7}]}"#);
