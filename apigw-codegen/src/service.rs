@@ -34,19 +34,22 @@ pub struct Operation {
     pub extra: TokenStream,
 }
 
-/// Object types defined identically (same name, same fields, same descriptions) by several
-/// operations of a service: generated once, in the service's `types` module.
+/// Object types of one shape (same name, same fields with the same types, required-ness and
+/// constraints) defined by several operations of a service: generated once, in the service's
+/// `types` module. Their descriptions may differ from page to page; the shared type carries
+/// those of the first operation (in folder order) that defines it.
 #[derive(Debug, Clone, Default)]
 pub struct SharedTypes {
     /// The shared definition of each shared object, by its name in the specs.
     objects: BTreeMap<String, Object>,
-    /// The text of each shared definition ([`write::object`]), by name.
+    /// The shape of each shared definition ([`write::object_shape`]), by name.
     texts: BTreeMap<String, String>,
 }
 
 impl SharedTypes {
-    /// Finds the objects that at least two of `specs` define identically, and whose referenced
-    /// objects are shared too (so that the shared type means the same in every operation).
+    /// Finds the objects that at least two of `specs` define with one shape, and whose
+    /// referenced objects are shared too (so that the shared type means the same in every
+    /// operation).
     pub fn find<'a>(specs: impl IntoIterator<Item = &'a Spec>) -> Self {
         let specs: Vec<&Spec> = specs.into_iter().collect();
         // How many operations define each (name, definition).
@@ -57,7 +60,7 @@ impl SharedTypes {
                 if types::is_form_object(spec, object) {
                     continue;
                 }
-                let key = (object.name.value.as_str(), write::object(object));
+                let key = (object.name.value.as_str(), write::object_shape(object));
                 *count.entry(key.clone()).or_default() += 1;
                 first.entry(key).or_insert(object);
             }
@@ -83,7 +86,7 @@ impl SharedTypes {
                 let mine: HashMap<&str, String> = spec
                     .objects
                     .iter()
-                    .map(|o| (o.name.value.as_str(), write::object(o)))
+                    .map(|o| (o.name.value.as_str(), write::object_shape(o)))
                     .collect();
                 for object in &spec.objects {
                     let name = object.name.value.as_str();
@@ -115,11 +118,11 @@ impl SharedTypes {
         shared
     }
 
-    /// Whether `spec`'s object `object` is the shared one (same name and definition).
+    /// Whether `spec`'s object `object` is the shared one (same name and shape).
     pub(crate) fn holds(&self, object: &Object) -> bool {
         self.texts
             .get(&object.name.value)
-            .is_some_and(|text| *text == write::object(object))
+            .is_some_and(|text| *text == write::object_shape(object))
     }
 
     /// The shared objects, by name.

@@ -203,12 +203,88 @@ fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
         .contains(object.name.value.as_str())
         .then(|| quote!(Default,));
     let serde_crate = format!("{}::__private::serde", cx.rt_path());
+    let constructors = emit_constructors(cx, object, &name);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default #rt::Serialize, #rt::Deserialize)]
         #[serde(crate = #serde_crate)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
+        }
+        #constructors
+    }
+}
+
+/// `new` with the object's required fields (so that none can be left out) and a `with_<field>`
+/// setter for each optional one: outside the crate, the `#[non_exhaustive]` struct is built
+/// only this way, and a field the reference adds later breaks nobody's code.
+fn emit_constructors(cx: &Cx<'_>, object: &Object, name: &Ident) -> TokenStream {
+    let option = cx.prelude("Option");
+    let into = cx.prelude("Into");
+    let required: Vec<&Field> = object.fields.iter().filter(|f| f.required).collect();
+    let args = required.iter().map(|field| {
+        let field_name = snake(&field.name.value);
+        let ty = object_field_type(cx, object, field);
+        quote!(#field_name: impl #into<#ty>)
+    });
+    let inits = object.fields.iter().map(|field| {
+        let field_name = snake(&field.name.value);
+        if field.required {
+            quote!(#field_name: #field_name.into(),)
+        } else {
+            quote!(#field_name: #option::None,)
+        }
+    });
+    let new_doc = if required.is_empty() {
+        format!(
+            "A new `{}` with no field set (set them with the `with_` methods).",
+            object.name.value
+        )
+    } else {
+        let listed: Vec<String> = required
+            .iter()
+            .map(|f| format!("`{}`", f.name.value))
+            .collect();
+        let optional = if required.len() < object.fields.len() {
+            "; the optional ones are unset (set them with the `with_` methods)"
+        } else {
+            ""
+        };
+        format!(
+            "A new `{}` with its required fields ({}){optional}.",
+            object.name.value,
+            listed.join(", ")
+        )
+    };
+    let new_doc = docs::attrs(&new_doc);
+    let many = (required.len() > 7).then(|| {
+        quote!(#[allow(clippy::too_many_arguments, reason = "one argument per required field of the object")])
+    });
+    let setters = object.fields.iter().filter(|f| !f.required).map(|field| {
+        let field_name = snake(&field.name.value);
+        let setter = ident(&format!("with_{}", naming::snake(&field.name.value)));
+        let ty = object_field_type(cx, object, field);
+        let doc = docs::attrs(&format!(
+            "This object with its `{}` field set.",
+            field.name.value
+        ));
+        quote! {
+            #doc
+            pub fn #setter(mut self, value: impl #into<#ty>) -> Self {
+                self.#field_name = #option::Some(value.into());
+                self
+            }
+        }
+    });
+    quote! {
+        impl #name {
+            #new_doc
+            #many
+            pub fn new(#(#args),*) -> Self {
+                Self { #(#inits)* }
+            }
+            #(#setters)*
         }
     }
 }
@@ -251,12 +327,15 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
             quote! { if let Some(value) = &self.#field_name { #add } }
         }
     });
+    let constructors = emit_constructors(cx, object, name);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
+        #constructors
 
         impl #name {
             /// The `multipart/form-data` parts of this body.
@@ -269,34 +348,15 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
     }
 }
 
-/// Objects whose required fields all have defaults (so `Default` can be derived).
+/// Objects with no required field: they derive `Default` (every field unset). One with a
+/// required field does not, so that it cannot be built without it (`..Default::default()`
+/// would send an empty string the page requires to be given).
 fn defaultable_objects(spec: &Spec) -> HashSet<&str> {
-    let mut ok: HashSet<&str> = spec.objects.iter().map(|o| o.name.value.as_str()).collect();
-    // Remove objects with a required field that has no default, until nothing changes.
-    loop {
-        let before = ok.len();
-        for object in &spec.objects {
-            let blocked = object.fields.iter().any(|f| {
-                f.required
-                    && (materialized_enum(&f.schema).is_some()
-                        || !type_has_default(&f.schema.ty.value, &ok))
-            });
-            if blocked {
-                ok.remove(object.name.value.as_str());
-            }
-        }
-        if ok.len() == before {
-            return ok;
-        }
-    }
-}
-
-fn type_has_default(ty: &TypeExpr, defaultable: &HashSet<&str>) -> bool {
-    match ty {
-        TypeExpr::Named(name) => defaultable.contains(name.as_str()),
-        TypeExpr::File => false,
-        _ => true,
-    }
+    spec.objects
+        .iter()
+        .filter(|o| o.fields.iter().all(|f| !f.required))
+        .map(|o| o.name.value.as_str())
+        .collect()
 }
 
 /// An enum with one variant per value and an `Unknown` fallback. Its conversions and serde

@@ -148,6 +148,23 @@ pub fn object(object: &Object) -> String {
     out
 }
 
+/// What makes two definitions of an object one type: its text ([`object`]) without the
+/// descriptions of its fields and of their values, which only the docs show (but with whether
+/// a field holds a secret, which a description can tell and the generated type shows).
+pub fn object_shape(object: &Object) -> String {
+    let mut bare = object.clone();
+    for field in &mut bare.fields {
+        let secret = crate::secret::is_secret(field);
+        field.description = secret.then(|| "A secret.".to_owned());
+        if let Some(e) = &mut field.schema.enumeration {
+            for value in &mut e.values {
+                value.description = None;
+            }
+        }
+    }
+    self::object(&bare)
+}
+
 fn write_object(w: &mut String, object: &Object) {
     let name = key(&object.name.value);
     if object.fields.is_empty() {
