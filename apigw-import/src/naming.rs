@@ -743,6 +743,25 @@ pub fn singular(word: &str) -> String {
     word[..word.len() - cut].to_owned()
 }
 
+/// What one item of a field that holds several is called: its last word in the singular
+/// (`data_volumes` → `data_volume`, `securityGroups` → `securityGroup`, `ECSs` → `ECS`), or
+/// the field without a `_list` ending (`server_list` → `server`).
+pub fn item_of(field: &str) -> String {
+    let split = field.rfind(['_', '-', ' ']).map(|i| i + 1).or_else(|| {
+        // camelCase: the last upper-case letter after a lower-case one.
+        let b = field.as_bytes();
+        (1..b.len())
+            .rev()
+            .find(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
+    });
+    let (head, last) = field.split_at(split.unwrap_or(0));
+    let stem = head.trim_end_matches(['_', '-', ' ']);
+    if last.eq_ignore_ascii_case("list") && !stem.is_empty() {
+        return stem.to_owned();
+    }
+    format!("{head}{}", singular(last))
+}
+
 /// The plural of a noun (English; `Policy` → `Policies`, `Address` → `Addresses`, `ECS` →
 /// `ECSs`); a plural stays as it is.
 pub fn plural(word: &str) -> String {
@@ -986,6 +1005,25 @@ mod tests {
             assert_eq!(plural(one), many);
             assert_eq!(singular(many), one);
             assert!(is_plural(many) && !is_plural(one), "{one}");
+        }
+    }
+
+    #[test]
+    fn an_item_is_named_in_the_singular() {
+        for (field, item) in [
+            ("nics", "nic"),
+            ("data_volumes", "data_volume"),
+            ("securityGroups", "securityGroup"),
+            ("server_list", "server"),
+            ("serverList", "server"),
+            ("addresses", "address"),
+            ("policies", "policy"),
+            ("ECSs", "ECS"),
+            ("status", "status"),
+            ("metadata", "metadata"),
+            ("list", "list"),
+        ] {
+            assert_eq!(item_of(field), item, "{field}");
         }
     }
 

@@ -141,10 +141,12 @@ pub(super) fn untyped(name: &str) -> Field {
     }
 }
 
-/// The type of the single row of a whole-body table.
+/// The type of the single row of a whole-body table; `name` names an object type it refers
+/// to when the table's caption does not.
 pub(super) fn row_type(
     table: &PageTable,
     row: &Row,
+    name: &str,
     objects: &mut Objects<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Result<TypeExpr, ImportError> {
@@ -158,7 +160,7 @@ pub(super) fn row_type(
     field_type(
         &row.cells[type_col],
         desc,
-        "body",
+        name,
         row.line,
         objects,
         warnings,
@@ -235,7 +237,7 @@ fn field_type(
             }
         }
     };
-    let mut ty = resolve(&page_type, field, line, objects, warnings)?;
+    let mut ty = resolve(&page_type, field, false, line, objects, warnings)?;
     if untyped_object(&ty) {
         let mut targets = tables_in(desc_cell, objects);
         targets.dedup();
@@ -243,12 +245,12 @@ fn field_type(
             [] => {
                 // No pointer: a table whose caption describes this field (`**x** parameters`).
                 if let Some(index) = objects.subject_table(field) {
-                    let name = objects.resolve_table(index, field, warnings)?;
+                    let name = objects.resolve_table(index, field, many(&ty), warnings)?;
                     ty = replace_any(ty, &name);
                 }
             }
             [anchor] => {
-                let name = objects.resolve(anchor, field, line, warnings)?;
+                let name = objects.resolve(anchor, field, many(&ty), line, warnings)?;
                 ty = replace_any(ty, &name);
             }
             several => warnings.push(Warning::new(
@@ -264,9 +266,16 @@ fn field_type(
     Ok(ty)
 }
 
+/// Whether a field of type `ty` holds several values (an array or a map of them).
+fn many(ty: &TypeExpr) -> bool {
+    matches!(ty, TypeExpr::Array(_) | TypeExpr::Map(_))
+}
+
+/// The type of a page type; `within` says whether it stands inside an array or a map.
 fn resolve(
     t: &PageType,
     field: &str,
+    within: bool,
     line: usize,
     objects: &mut Objects<'_>,
     warnings: &mut Vec<Warning>,
@@ -277,14 +286,14 @@ fn resolve(
             .find(|(n, _)| n == name)
             .map(|(_, t)| t.clone())
             .ok_or_else(|| ImportError::new(line, format!("unknown type `{name}`")))?,
-        PageType::Array(inner) => {
-            TypeExpr::Array(Box::new(resolve(inner, field, line, objects, warnings)?))
-        }
-        PageType::Map(inner) => {
-            TypeExpr::Map(Box::new(resolve(inner, field, line, objects, warnings)?))
-        }
+        PageType::Array(inner) => TypeExpr::Array(Box::new(resolve(
+            inner, field, true, line, objects, warnings,
+        )?)),
+        PageType::Map(inner) => TypeExpr::Map(Box::new(resolve(
+            inner, field, true, line, objects, warnings,
+        )?)),
         PageType::Ref { anchor, .. } => {
-            TypeExpr::Named(objects.resolve(anchor, field, line, warnings)?)
+            TypeExpr::Named(objects.resolve(anchor, field, within, line, warnings)?)
         }
     })
 }

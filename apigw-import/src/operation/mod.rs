@@ -97,6 +97,20 @@ pub fn build(
                     warnings.push(second_table(table));
                     continue;
                 }
+                if roles::whole_body(table) {
+                    let row = &table.table.rows[0];
+                    let item = format!("{id}Item");
+                    let ty = fields::row_type(table, row, &item, &mut objects, warnings)?;
+                    body = Some(RequestBody {
+                        span: 0..0,
+                        ty: unplaced(ty),
+                        required: true,
+                        description: None,
+                        encoding: *encoding,
+                        examples: Vec::new(),
+                    });
+                    continue;
+                }
                 let at = objects.mark();
                 let fields = fields::read(table, &mut objects, warnings)?;
                 // A body that carries a file is a form, whatever the caption says.
@@ -117,7 +131,7 @@ pub fn build(
             }
             TableRole::WholeBody => {
                 let row = &table.table.rows[0];
-                let ty = fields::row_type(table, row, &mut objects, warnings)?;
+                let ty = fields::row_type(table, row, "body", &mut objects, warnings)?;
                 bodies.insert(status, ty);
             }
             TableRole::ResponseBody => {
@@ -257,7 +271,7 @@ pub fn build(
     }
 
     let description = page.description.join("\n\n");
-    Ok(Spec {
+    let mut spec = Spec {
         operation: Operation {
             id: unplaced(id),
             method: unplaced(method),
@@ -271,7 +285,32 @@ pub fn build(
         body,
         responses,
         objects: objects.finish(),
-    })
+    };
+    distinct_param_enums(&mut spec);
+    Ok(spec)
+}
+
+/// A parameter's enum named like another generated type (the query parameter `backup_type`
+/// and the field `type` of the object `Backup` both make `BackupType`) is named
+/// `<Parameter>Param` instead, so that the page's names need no change.
+fn distinct_param_enums(spec: &mut Spec) {
+    let names = apigw_spec::naming::type_names(spec);
+    let taken = |name: &str| names.iter().filter(|(n, _)| n == name).count() > 1;
+    let renamed: Vec<(usize, String)> = spec
+        .params
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let e = apigw_spec::naming::materialized_enum(&p.field.schema)?;
+            let name = apigw_spec::naming::param_enum_name(p, e);
+            (e.type_name.is_none() && taken(&name)).then(|| (i, format!("{name}Param")))
+        })
+        .collect();
+    for (i, name) in renamed {
+        if let Some(e) = &mut spec.params[i].field.schema.enumeration {
+            e.type_name = Some(unplaced(name));
+        }
+    }
 }
 
 /// A body table after the first that no row refers to (a table describing an untyped field

@@ -1,11 +1,12 @@
 //! Object types: the tables a row refers to (by its type, ``Array of :ref:`X <anchor>` ``
 //! objects, or by its description, ``For details, see :ref:`Table 3 <anchor>` ``), read on first
-//! use and named after their caption, the bold name in it, or the field that refers to them.
+//! use and named after their caption, the bold name in it, or the field that refers to them (one of
+//! them, in the singular, for an array or map).
 //! Body types get the operation's name; identical response bodies share one type.
 
 use std::collections::{HashMap, HashSet};
 
-use apigw_spec::{Field, Object};
+use apigw_spec::{Field, Object, TypeExpr};
 
 use super::{fields, unplaced};
 use crate::page::{Page, PageTable, Role};
@@ -90,11 +91,13 @@ impl<'p> Objects<'p> {
             .min()
     }
 
-    /// The object type of the table labelled `anchor`.
+    /// The object type of the table labelled `anchor`; `many` when the field holds several
+    /// (an array or a map of them), so that the type is named for one.
     pub(crate) fn resolve(
         &mut self,
         anchor: &str,
         field: &str,
+        many: bool,
         line: usize,
         warnings: &mut Vec<Warning>,
     ) -> Result<String, ImportError> {
@@ -104,22 +107,23 @@ impl<'p> Objects<'p> {
                 format!("reference to `{anchor}`, but no table has that label"),
             )
         })?;
-        self.resolve_table(index, field, warnings)
+        self.resolve_table(index, field, many, warnings)
     }
 
     /// The object type of table `index` (read now if it was not yet); `field` is the name of
-    /// the field that refers to it.
+    /// the field that refers to it, `many` whether it holds several.
     pub(crate) fn resolve_table(
         &mut self,
         index: usize,
         field: &str,
+        many: bool,
         warnings: &mut Vec<Warning>,
     ) -> Result<String, ImportError> {
         if let Some(name) = self.by_table.get(&index) {
             return Ok(name.clone());
         }
         let table = &self.page.tables[index];
-        let base = base_name(&table.caption, field);
+        let base = base_name(&table.caption, field, many);
         // The same name on another table (a request and a response flavour): suffix by side.
         let name = if self.taken(&base) {
             let side = if table.role == Role::Request {
@@ -205,8 +209,12 @@ impl<'p> Objects<'p> {
         self.objects
     }
 
+    /// Whether an object has the name already, or it is a built-in type's (`File`).
     fn taken(&self, name: &str) -> bool {
         self.objects.iter().any(|o| o.name.value == name)
+            || TypeExpr::SCALARS
+                .iter()
+                .any(|(builtin, _)| *builtin == name)
     }
 
     /// A type name not used yet: `base`, else with the status or a number appended.
@@ -256,8 +264,10 @@ fn subject(caption: &str) -> Option<String> {
 }
 
 /// An object's name: a caption that is a name (`ApiVersionResp`), the name set in bold in a
-/// caption that describes it (`**servers** field description`), else the referring field's.
-fn base_name(caption: &str, field: &str) -> String {
+/// caption that describes it (`**servers** field description`), else the referring field's;
+/// a field's name in the singular when it holds `many` (`nics` → `Nic`, `server_list` →
+/// `Server`), since the type describes one of them.
+fn base_name(caption: &str, field: &str, many: bool) -> String {
     let caption = caption.trim();
     let pascal = |s: &str| {
         let words: String = s
@@ -267,19 +277,26 @@ fn base_name(caption: &str, field: &str) -> String {
         apigw_spec::naming::pascal(&words.split_whitespace().collect::<Vec<_>>().join("_"))
     };
     if !caption.is_empty() && caption.chars().all(apigw_spec::naming::is_identifier_char) {
-        return if caption.starts_with(|c: char| c.is_ascii_uppercase()) {
-            caption.to_owned()
+        let caption = if many {
+            crate::naming::item_of(caption)
         } else {
-            pascal(caption)
+            caption.to_owned()
+        };
+        return if caption.starts_with(|c: char| c.is_ascii_uppercase()) {
+            caption
+        } else {
+            pascal(&caption)
         };
     }
     let bold = caption
         .split("**")
         .nth(1)
         .filter(|b| !b.trim().is_empty() && b.chars().any(|c| c.is_ascii_alphabetic()));
-    let name = match bold {
-        Some(b) => pascal(b),
-        None => pascal(field),
+    let named = bold.map_or(field, str::trim);
+    let name = if many {
+        pascal(&crate::naming::item_of(named))
+    } else {
+        pascal(named)
     };
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("Object{name}")

@@ -95,10 +95,28 @@ fn role(table: &PageTable) -> Option<TableRole> {
     }
 }
 
-/// A body table whose single row is named `-`: it documents the whole body, not a field.
-fn whole_body(table: &PageTable) -> bool {
-    matches!(table.table.rows.as_slice(),
-        [row] if matches!(row.cells.first().map(|c| c.trim()), Some("-" | "``-``")))
+/// A body table whose single row is named `-`, in brackets (`[items]`), or in words that speak
+/// of an array's elements (`Array elements`): it documents the whole body (a top-level array,
+/// typically), not a field.
+pub(crate) fn whole_body(table: &PageTable) -> bool {
+    let [row] = table.table.rows.as_slice() else {
+        return false;
+    };
+    let name = row
+        .cells
+        .first()
+        .map_or(String::new(), |c| super::fields::plain(c));
+    let name = name.trim_matches('`');
+    let lower = name.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names_elements = words.len() > 1
+        && words
+            .iter()
+            .any(|w| ["array", "element", "elements", "item", "items"].contains(w));
+    name == "-" || (name.starts_with('[') && name.ends_with(']')) || names_elements
 }
 
 fn section_name(role: Role) -> &'static str {
