@@ -111,12 +111,12 @@ async fn a_500_every_time_gives_up_after_the_configured_attempts_with_the_last_e
 async fn post_is_not_retried_by_default() {
     let server = sequence(vec![(503, None), (201, None)]).await;
     let client = client_for(&server.uri(), |c| c);
-    let body = CreateAclStrategyV2RequestBody {
-        acl_name: "demo".into(),
-        acl_type: CreateAclStrategyV2RequestBodyAclType::Permit,
-        acl_value: "192.168.1.5".into(),
-        entity_type: CreateAclStrategyV2RequestBodyEntityType::Ip,
-    };
+    let body = CreateAclStrategyV2RequestBody::new(
+        "demo",
+        CreateAclStrategyV2RequestBodyAclType::Permit,
+        "192.168.1.5",
+        CreateAclStrategyV2RequestBodyEntityType::Ip,
+    );
     let err = client
         .create_acl_strategy_v2("gw", body)
         .send()
@@ -390,12 +390,12 @@ async fn aksk_signatures_verify_on_the_server_side() {
     let client = client_for(&server.uri(), |c| {
         c.credentials(Credentials::aksk("AK1", SK))
     });
-    let body = CreateAclStrategyV2RequestBody {
-        acl_name: "demo".into(),
-        acl_type: CreateAclStrategyV2RequestBodyAclType::Deny,
-        acl_value: "10.0.0.1".into(),
-        entity_type: CreateAclStrategyV2RequestBodyEntityType::Ip,
-    };
+    let body = CreateAclStrategyV2RequestBody::new(
+        "demo",
+        CreateAclStrategyV2RequestBodyAclType::Deny,
+        "10.0.0.1",
+        CreateAclStrategyV2RequestBodyEntityType::Ip,
+    );
     client
         .create_acl_strategy_v2("gw/1", body)
         .send()

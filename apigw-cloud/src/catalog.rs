@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use apigw_iam::operation::obtain_user_token::{Catalog, Endpoints};
+use apigw_iam::operation::obtain_user_token::{Catalog, Endpoint};
 
 /// One service's endpoint as a catalog lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,15 +38,14 @@ pub(crate) fn endpoints(
             .iter()
             .flatten()
             .filter(|e| e.interface.as_deref().is_none_or(|i| i == "public"));
-        let in_region = |e: &&Endpoints| match region {
+        let in_region = |e: &&Endpoint| match region {
             None => true,
             Some(region) => {
                 e.region.as_deref() == Some(region) || e.region_id.as_deref() == Some(region)
             }
         };
-        let everywhere = |e: &&Endpoints| {
-            e.region.as_deref() == Some("*") || e.region_id.as_deref() == Some("*")
-        };
+        let everywhere =
+            |e: &&Endpoint| e.region.as_deref() == Some("*") || e.region_id.as_deref() == Some("*");
         let chosen = public
             .clone()
             .find(in_region)
@@ -120,22 +119,20 @@ mod tests {
     use super::*;
 
     fn service(service_type: &str, name: &str, endpoints: &[(&str, &str, &str)]) -> Catalog {
-        Catalog {
-            r#type: Some(service_type.into()),
-            name: Some(name.into()),
-            endpoints: Some(
+        Catalog::new()
+            .with_type(service_type)
+            .with_name(name)
+            .with_endpoints(
                 endpoints
                     .iter()
-                    .map(|(interface, region, url)| Endpoints {
-                        interface: Some((*interface).into()),
-                        region: Some((*region).into()),
-                        url: Some((*url).into()),
-                        ..Endpoints::default()
+                    .map(|(interface, region, url)| {
+                        Endpoint::new()
+                            .with_interface(*interface)
+                            .with_region(*region)
+                            .with_url(*url)
                     })
-                    .collect(),
-            ),
-            ..Catalog::default()
-        }
+                    .collect::<Vec<_>>(),
+            )
     }
 
     #[test]

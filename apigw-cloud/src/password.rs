@@ -209,14 +209,12 @@ async fn obtain(inner: Arc<Inner>) -> Result<Arc<Token>, AuthError> {
 async fn request_token(inner: &Inner) -> Result<Token, AuthError> {
     let mut user = inner.user.clone();
     user["password"] = Value::String(inner.password.expose().to_owned());
-    let mut auth = op::Auth {
-        identity: json!({ "methods": ["password"], "password": { "user": user } }),
-        scope: inner.scope.clone(),
+    let scope = match &inner.scope {
+        Value::Null => json!({}),
+        scope => scope.clone(),
     };
-    if auth.scope.is_null() {
-        auth.scope = json!({});
-    }
-    let body = op::ObtainUserTokenRequestBody { auth };
+    let identity = json!({ "methods": ["password"], "password": { "user": user } });
+    let body = op::ObtainUserTokenRequestBody::new(op::Auth::new(identity, scope));
     let started = SystemTime::now();
     let sent_at = Instant::now();
     tracing::debug!(user = %inner.user_shown, auth_url = %inner.auth_url, "obtaining a token");
