@@ -10,7 +10,7 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/bench-services}
 # Every service crate: a folder of specs/ with its own Cargo.toml; `name|dir` each.
 crates=$(for m in specs/*/Cargo.toml; do d=$(basename "$(dirname "$m")"); echo "$(sed -n 's/^name = "apigw-\(.*\)"$/\1/p' "$m")|$d"; done)
 if [ $# -gt 0 ]; then
-  crates=$(for entry in $crates; do for want in "$@"; do [ "${entry%|*}" = "$want" ] && echo "$entry"; done; done)
+  crates=$(for entry in $crates; do for want in "$@"; do if [ "${entry%|*}" = "$want" ]; then echo "$entry"; fi; done; done)
 fi
 cargo build --locked -q -p apigw-runtime -p apigw-macros -p apigw-emulator 2>/dev/null
 echo "| crate | operations | generated lines (median / max per operation) | clean debug build | peak memory | seconds per operation |"
@@ -25,7 +25,7 @@ for entry in $crates; do
   read -r secs kb < /tmp/apigw-bench-time
   echo "| apigw-$s | $ops | $lines | ${secs} s | $((kb / 1024)) MiB | $(echo "scale=3; $secs / $ops" | bc) |"
 done
-[ $# -gt 0 ] && exit 0
+if [ $# -gt 0 ]; then exit 0; fi
 for entry in $crates; do cargo clean -q -p "apigw-${entry%|*}" 2>/dev/null || true; done
 cargo clean -q -p apigw 2>/dev/null || true
 /usr/bin/time -f "%e %M" -o /tmp/apigw-bench-time cargo build --locked -q -p apigw 2>/dev/null
