@@ -53,37 +53,39 @@ impl ViolationKind {
 }
 
 /// Whether `value`, of another JSON type than `ty`, reads as a `ty` the way the runtime's
-/// lenient decoding reads it (`apigw_runtime::lenient`, documented in docs/spec-format.md
-/// "Reading responses"): a number or boolean for a string, a string holding a number or a
+/// lenient decoding reads it: a scalar by the one reading rule both use
+/// ([`apigw_shared::read`]: a number or boolean for a string, a string holding a number or a
 /// whole float for an integer, a string holding a number for a float, `"true"`/`"false"` or
-/// `0`/`1` for a boolean, one value for a list, a one-item list for an object. For a list or
+/// `0`/`1` for a boolean), one value for a list, a one-item list for an object. For a list or
 /// an object, the value to check further.
 pub fn read_as<'v>(ty: &TypeExpr, value: &'v Value) -> Option<std::borrow::Cow<'v, Value>> {
+    use apigw_shared::read::{Want, read_scalar};
     use std::borrow::Cow;
-    let whole = |f: f64, min: f64, max: f64| f.fract() == 0.0 && (min..=max).contains(&f);
-    let readable = match (ty, value) {
-        (TypeExpr::String, Value::Number(_) | Value::Bool(_)) => true,
-        (TypeExpr::Integer, Value::Number(n)) => n
-            .as_f64()
-            .is_some_and(|f| whole(f, i32::MIN.into(), i32::MAX.into())),
-        (TypeExpr::Long, Value::Number(n)) => n
-            .as_f64()
-            .is_some_and(|f| whole(f, i64::MIN as f64, i64::MAX as f64)),
-        (TypeExpr::Integer, Value::String(s)) => s.trim().parse::<i32>().is_ok(),
-        (TypeExpr::Long, Value::String(s)) => s.trim().parse::<i64>().is_ok(),
-        (TypeExpr::Float, Value::String(s)) => s.trim().parse::<f64>().is_ok_and(f64::is_finite),
-        (TypeExpr::Boolean, Value::String(s)) => {
-            matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "false")
-        }
-        (TypeExpr::Boolean, Value::Number(n)) => matches!(n.as_u64(), Some(0 | 1)),
-        (TypeExpr::Array(_), Value::Null | Value::Array(_)) => false,
-        (TypeExpr::Array(_), one) => return Some(Cow::Owned(Value::Array(vec![one.clone()]))),
-        (TypeExpr::Named(_), Value::Array(items)) if items.len() == 1 && items[0].is_object() => {
-            return Some(Cow::Borrowed(&items[0]));
-        }
-        _ => false,
+    let want = match ty {
+        TypeExpr::String => Some(Want::Str),
+        TypeExpr::Integer => Some(Want::Int {
+            min: i32::MIN.into(),
+            max: i32::MAX.into(),
+        }),
+        TypeExpr::Long => Some(Want::Int {
+            min: i64::MIN.into(),
+            max: i64::MAX.into(),
+        }),
+        TypeExpr::Float => Some(Want::Float),
+        TypeExpr::Boolean => Some(Want::Bool),
+        _ => None,
     };
-    readable.then_some(Cow::Borrowed(value))
+    if let Some(want) = want {
+        return read_scalar(value, want).map(|_| Cow::Borrowed(value));
+    }
+    match (ty, value) {
+        (TypeExpr::Array(_), Value::Null | Value::Array(_)) => None,
+        (TypeExpr::Array(_), one) => Some(Cow::Owned(Value::Array(vec![one.clone()]))),
+        (TypeExpr::Named(_), Value::Array(items)) if items.len() == 1 && items[0].is_object() => {
+            Some(Cow::Borrowed(&items[0]))
+        }
+        _ => None,
+    }
 }
 
 /// Every way `value` does not fit `ty` (as documented in `spec`); empty when it fits.
