@@ -95,11 +95,12 @@ cat > "$crate/src/lib.rs" <<RS
 
 apigw_macros::service!(".");
 RS
-# Register the crate with the workspace and the command line (once).
+# Register the crate with the workspace and the command line (once): Cargo has no globs for
+# dependencies, so these two lines are the only places a service is named.
 grep -q "^apigw-$name = " Cargo.toml || \
   sed -i "/^# The services (tools\/add-service.sh adds to this list)./a apigw-$name = { path = \"$crate\", version = \"0.1.0\", default-features = false }" Cargo.toml
 grep -q "^apigw-$name = { workspace" Cargo.toml || \
   sed -i "/^# Every service's client (tools\/add-service.sh adds to this list)./a apigw-$name = { workspace = true, features = [\"dynamic\"] }" Cargo.toml
-grep -q "apigw_$name::SERVICE" src/bin/apigw/services.rs || \
-  sed -i "/^    \/\/ tools\/add-service.sh adds to this list./a \ \ \ \ &apigw_$name::SERVICE," src/bin/apigw/services.rs
+# The command line's list of services (src/bin/apigw/services.rs) is derived by build.rs from
+# the crates in specs/; Cargo needs only the two dependency lines above.
 echo "apigw-$name: $crate ($(find "$crate" -name '*.toml' ! -name service.toml ! -name Cargo.toml ! -name errors.toml | wc -l) operations)"
