@@ -118,21 +118,21 @@ pub(crate) fn base_url(url: &str, project_id: Option<&str>) -> String {
 mod tests {
     use super::*;
 
+    /// A catalog entry as the identity service sends it (a response type is decoded, not
+    /// built).
     fn service(service_type: &str, name: &str, endpoints: &[(&str, &str, &str)]) -> Catalog {
-        Catalog::new()
-            .with_type(service_type)
-            .with_name(name)
-            .with_endpoints(
-                endpoints
-                    .iter()
-                    .map(|(interface, region, url)| {
-                        Endpoint::new()
-                            .with_interface(*interface)
-                            .with_region(*region)
-                            .with_url(*url)
-                    })
-                    .collect::<Vec<_>>(),
-            )
+        let endpoints: Vec<serde_json::Value> = endpoints
+            .iter()
+            .map(|(interface, region, url)| {
+                serde_json::json!({ "interface": interface, "region": region, "url": url })
+            })
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "type": service_type,
+            "name": name,
+            "endpoints": endpoints,
+        }))
+        .expect("a catalog entry")
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub struct SharedTypes {
     objects: BTreeMap<String, Object>,
     /// The shape of each shared definition ([`write::object_shape`]), by name.
     texts: BTreeMap<String, String>,
+    /// The shared objects that some operation's request body holds (they get constructors).
+    sent: std::collections::HashSet<String>,
 }
 
 impl SharedTypes {
@@ -115,7 +117,19 @@ impl SharedTypes {
                 shared.texts.insert(name.to_owned(), text);
             }
         }
+        for spec in &specs {
+            for name in types::sent_objects(spec) {
+                if spec.object(&name).is_some_and(|o| shared.holds(o)) {
+                    shared.sent.insert(name);
+                }
+            }
+        }
         shared
+    }
+
+    /// The shared objects that some operation's request body holds.
+    pub(crate) fn sent(&self) -> &std::collections::HashSet<String> {
+        &self.sent
     }
 
     /// Whether `spec`'s object `object` is the shared one (same name and shape).

@@ -80,9 +80,35 @@ pub(crate) fn object_field_enum(object: &Object, field: &Field) -> Option<String
     materialized_enum(&field.schema).map(|e| naming::field_enum_name(&object.name.value, field, e))
 }
 
+/// The objects a request body of `spec` is made of: its type and what its fields refer to.
+pub(crate) fn sent_objects(spec: &Spec) -> HashSet<String> {
+    fn walk(spec: &Spec, ty: &TypeExpr, out: &mut HashSet<String>) {
+        match ty {
+            TypeExpr::Array(inner) | TypeExpr::Map(inner) => walk(spec, inner, out),
+            TypeExpr::Named(name) if out.insert(name.clone()) => {
+                for field in spec.object(name).iter().flat_map(|o| &o.fields) {
+                    walk(spec, &field.schema.ty.value, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = HashSet::new();
+    if let Some(body) = &spec.body {
+        walk(spec, &body.ty.value, &mut out);
+    }
+    out
+}
+
 /// All structs and enums of the operation's module: each object with its enums, then the
 /// parameters' enums.
 pub(crate) fn emit_types(cx: &Cx<'_>) -> TokenStream {
+    emit_types_sending(cx, &sent_objects(cx.spec))
+}
+
+/// [`emit_types`], with `sent` the objects a caller builds (a request body's), which get
+/// constructors.
+fn emit_types_sending(cx: &Cx<'_>, sent: &HashSet<String>) -> TokenStream {
     let mut out = TokenStream::new();
     let defaultable = defaultable_objects(cx.spec);
     for object in &cx.spec.objects {
@@ -93,7 +119,12 @@ pub(crate) fn emit_types(cx: &Cx<'_>) -> TokenStream {
             out.extend(quote!(pub use #path::{#(#names),*};));
             continue;
         }
-        out.extend(emit_object(cx, object, &defaultable));
+        out.extend(emit_object(
+            cx,
+            object,
+            &defaultable,
+            sent.contains(&object.name.value),
+        ));
     }
     for param in &cx.spec.params {
         if let Some(e) = materialized_enum(&param.field.schema) {
@@ -149,16 +180,18 @@ pub(crate) fn emit_shared(
         shadowed: shadowed_prelude(&spec),
         error_code: options.error_code.as_ref(),
     };
-    emit_types(&cx)
+    emit_types_sending(&cx, shared.sent())
 }
 
-/// One object of the spec: its struct (or form struct) and the enums of its fields.
+/// One object of the spec: its struct (or form struct) and the enums of its fields; `sent`
+/// when a request body holds it (then it has constructors).
 pub(crate) fn emit_object(
     cx: &Cx<'_>,
     object: &Object,
     defaultable: &HashSet<&str>,
+    sent: bool,
 ) -> TokenStream {
-    let mut out = emit_struct(cx, object, defaultable);
+    let mut out = emit_struct(cx, object, defaultable, sent);
     let owner = naming::object_name(object);
     for field in &object.fields {
         if let (Some(e), Some(name)) = (
@@ -172,7 +205,12 @@ pub(crate) fn emit_object(
     out
 }
 
-fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> TokenStream {
+fn emit_struct(
+    cx: &Cx<'_>,
+    object: &Object,
+    defaultable: &HashSet<&str>,
+    sent: bool,
+) -> TokenStream {
     let rt = &cx.rt;
     let name = ident(&naming::object_name(object));
     let doc = docs::attrs(&format!("The `{}` object.", object.name.value));
@@ -203,7 +241,9 @@ fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
         .contains(object.name.value.as_str())
         .then(|| quote!(Default,));
     let serde_crate = format!("{}::__private::serde", cx.rt_path());
-    let constructors = emit_constructors(cx, object, &name);
+    // Only what a caller sends is built by hand; a response is decoded (and the methods of
+    // every response object would cost build time for nothing).
+    let constructors = sent.then(|| emit_constructors(cx, object, &name));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default #rt::Serialize, #rt::Deserialize)]
@@ -217,8 +257,9 @@ fn emit_struct(cx: &Cx<'_>, object: &Object, defaultable: &HashSet<&str>) -> Tok
 }
 
 /// `new` with the object's required fields (so that none can be left out) and a `with_<field>`
-/// setter for each optional one: outside the crate, the `#[non_exhaustive]` struct is built
-/// only this way, and a field the reference adds later breaks nobody's code.
+/// setter for each optional one, for the objects a request body holds: outside the crate, the
+/// `#[non_exhaustive]` struct is built only this way, and a field the reference adds later
+/// breaks nobody's code.
 fn emit_constructors(cx: &Cx<'_>, object: &Object, name: &Ident) -> TokenStream {
     let option = cx.prelude("Option");
     let into = cx.prelude("Into");
