@@ -1,8 +1,8 @@
 //! What is left of reStructuredText in a spec's descriptions, as Markdown for rustdoc: rules of
 //! the format, applied to every description alike when its doc comment is emitted.
 //!
-//! - `` `text <url>`__ `` (and `` `_ ``) → `[text](url)`; ``:ref:`text <label>` `` → `text`;
-//!   ``` ``x`` ``` → `` `x` ``.
+//! - Inline markup as [`apigw_spec::rst::inline`] converts it: `` `text <url>`__ `` →
+//!   `[text](url)`, ``:ref:`text <label>` `` → `text`, ``` ``x`` ``` → `` `x` ``.
 //! - `.. code-block:: [lang]` / `.. code::` with the indented lines after it (or, in a
 //!   flattened cell, the paragraph after it) → a fenced block; written in the middle of a line
 //!   (a flattened table cell) → the rest of the line as inline code.
@@ -42,7 +42,7 @@ pub(crate) fn markdown(text: &str) -> String {
                 continue;
             }
         }
-        let p = drop_table_pointers(&inline(&p));
+        let p = drop_table_pointers(&apigw_spec::rst::inline(&p));
         if !p.trim().is_empty() {
             out.push(p);
         }
@@ -225,63 +225,6 @@ fn directive_content(lines: &[&str], indent: usize) -> (Vec<String>, usize) {
     let leading = content.iter().take_while(|l| l.is_empty()).count();
     content.drain(..leading);
     (content, taken)
-}
-
-/// Links, references and literals in running text.
-fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        // `text <target>`__ or `text <target>`_ (a link), or :ref:`text <label>`.
-        let Some(start) = rest.find('`') else {
-            out.push_str(rest);
-            break;
-        };
-        let is_ref = rest[..start].ends_with(":ref:");
-        let after = &rest[start + 1..];
-        if let Some(literal) = after.strip_prefix('`') {
-            // ``literal``
-            if let Some(end) = literal.find("``") {
-                out.push_str(&rest[..start]);
-                out.push('`');
-                out.push_str(&literal[..end]);
-                out.push('`');
-                rest = &literal[end + 2..];
-                continue;
-            }
-        }
-        let Some(end) = after.find('`') else {
-            out.push_str(rest);
-            break;
-        };
-        let inner = &after[..end];
-        let tail = &after[end + 1..];
-        let underscores = tail.len() - tail.trim_start_matches('_').len();
-        let target = inner
-            .strip_suffix('>')
-            .and_then(|t| t.rsplit_once('<'))
-            .map(|(shown, target)| (shown.trim(), target.trim()));
-        if is_ref {
-            out.push_str(&rest[..start - ":ref:".len()]);
-            out.push_str(target.map_or(inner, |(shown, _)| shown));
-            rest = tail;
-        } else if underscores > 0 {
-            out.push_str(&rest[..start]);
-            match target {
-                Some((shown, url)) if url.contains("://") => {
-                    let shown = if shown.is_empty() { url } else { shown };
-                    out.push_str(&format!("[{shown}]({url})"));
-                }
-                Some((shown, _)) => out.push_str(shown),
-                None => out.push_str(inner),
-            }
-            rest = &tail[underscores..];
-        } else {
-            out.push_str(&rest[..start + 1 + end + 1]);
-            rest = tail;
-        }
-    }
-    out
 }
 
 /// Leaves out the sentences that only point at a table of the page ("For details, see

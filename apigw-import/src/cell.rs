@@ -3,6 +3,8 @@
 //! `Enumeration values:`, `Minimum:`, `Maximum:`, `Default:` and `Array Length:` (APIG's
 //! markers), and what the prose says (`prose`).
 
+use apigw_spec::rst::inline;
+
 use crate::ImportError;
 
 /// What a description cell says.
@@ -233,28 +235,6 @@ fn paragraphs(cell: &str) -> Vec<Paragraph> {
     }
     out.extend(current);
     out
-}
-
-/// Inline markup → Markdown: ``:ref:`Text <anchor>` `` → `Text`, ``` ``x`` ``` → `` `x` ``,
-/// escaped spaces dropped. Strong emphasis (`**x**`) is Markdown already.
-pub fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(":ref:`") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 6..];
-        let Some(end) = after.find('`') else {
-            out.push_str(&rest[start..]);
-            rest = "";
-            break;
-        };
-        let target = &after[..end];
-        let shown = target.rsplit_once(" <").map_or(target, |(t, _)| t);
-        out.push_str(shown.trim());
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    out.replace("``", "`").replace("\\ ", "")
 }
 
 #[cfg(test)]

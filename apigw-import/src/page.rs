@@ -352,7 +352,7 @@ fn status_table(table: &Table) -> Result<Option<Vec<StatusRow>>, ImportError> {
             .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
             .find(|c| !c.is_empty())
             .unwrap_or_default();
-        out.push((code, crate::cell::inline(&description), row.line));
+        out.push((code, apigw_spec::rst::inline(&description), row.line));
     }
     Ok(Some(out))
 }

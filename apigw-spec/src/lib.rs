@@ -30,6 +30,7 @@ pub mod model;
 pub mod naming;
 pub mod paging;
 pub mod parse;
+pub mod rst;
 pub mod salvage;
 pub mod secret;
 pub mod service;

@@ -5,9 +5,9 @@
 
 use apigw_spec::Example;
 
+use crate::Warning;
 use crate::page::PageExample;
 use crate::request_line::RequestLine;
-use crate::{Warning, cell};
 
 /// The example requests, checked against the operation's request line.
 pub(super) fn requests(
@@ -86,7 +86,7 @@ fn json(e: &PageExample, warnings: &mut Vec<Warning>) -> Option<Example> {
         json = repaired;
     }
     Some(Example {
-        summary: e.summary.as_deref().map(cell::inline),
+        summary: e.summary.as_deref().map(apigw_spec::rst::inline),
         // Written as a multi-line string, which ends in a line break. Until the spec is written, an example's span is its page line (see the module docs
         // of `operation`), so that warnings about it can name the line.
         json: apigw_spec::Spanned::new(json + "\n", e.line..e.line),

@@ -101,7 +101,7 @@ pub(super) fn read(
         };
         let mut description = cell::parse(desc_cell, row.line)?;
         for &c in &extra {
-            let value = cell::inline(
+            let value = apigw_spec::rst::inline(
                 &row.cells[c]
                     .split_whitespace()
                     .collect::<Vec<_>>()
@@ -319,7 +319,7 @@ fn replace_any(ty: TypeExpr, name: &str) -> TypeExpr {
 /// A name cell without its markup: `**name**`, ``` ``name`` ```, escapes.
 pub(super) fn plain(cell: &str) -> String {
     // A space next to `_` or `-` is a line wrap inside the name (`protocol\n_id`).
-    cell::inline(cell)
+    apigw_spec::rst::inline(cell)
         .replace('\\', "")
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -277,7 +277,7 @@ pub fn build(
             method: unplaced(method),
             path,
             summary: page.title.clone(),
-            description: (!description.is_empty()).then(|| crate::cell::inline(&description)),
+            description: (!description.is_empty()).then(|| apigw_spec::rst::inline(&description)),
             reference: Some(reference.to_owned()),
             deprecated: None,
         },
