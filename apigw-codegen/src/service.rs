@@ -1,10 +1,10 @@
 //! A whole service: its client, the object types its operations share, and every operation,
 //! folder by folder.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashSet;
 
 use apigw_spec::service::Service;
-use apigw_spec::{Object, Spec, TypeExpr, naming, write};
+use apigw_spec::{Object, Spec, naming, share};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -34,164 +34,57 @@ pub struct Operation {
     pub extra: TokenStream,
 }
 
-/// Object types of one shape (same name, same fields with the same types, required-ness and
-/// constraints) defined by several operations of a service: generated once, in the service's
-/// `types` module. Their descriptions may differ from page to page; the shared type carries
-/// those of the first operation (in folder order) that defines it.
+/// The object types that several objects of a service's operations are (see
+/// [`apigw_spec::share`]): generated once, in the service's `types` module, and re-exported by
+/// each operation's module under the name its spec gives them.
 #[derive(Debug, Clone, Default)]
 pub struct SharedTypes {
-    /// The shared definition of each shared object, by its name in the specs.
-    objects: BTreeMap<String, Object>,
-    /// The shape of each shared definition ([`write::object_shape`]), by name.
-    texts: BTreeMap<String, String>,
-    /// The shared objects that some operation's request body holds (they get constructors).
-    sent: std::collections::HashSet<String>,
+    /// Which objects are one type, and its definition.
+    sharing: share::Sharing,
+    /// The shared types that some operation's request body holds (they get constructors).
+    sent: HashSet<String>,
 }
 
 impl SharedTypes {
-    /// Finds the objects that at least two of `specs` define with one shape, and whose
-    /// referenced objects are shared too (so that the shared type means the same in every
-    /// operation).
+    /// Finds the shared types of `specs`, one service's operations in folder order.
     pub fn find<'a>(specs: impl IntoIterator<Item = &'a Spec>) -> Self {
         let specs: Vec<&Spec> = specs.into_iter().collect();
-        // How many operations define each (name, definition).
-        let mut count: HashMap<(&str, String), usize> = HashMap::new();
-        let mut first: HashMap<(&str, String), &Object> = HashMap::new();
-        for spec in &specs {
-            for object in &spec.objects {
-                if types::is_form_object(spec, object) {
-                    continue;
-                }
-                let key = (object.name.value.as_str(), write::object_shape(object));
-                *count.entry(key.clone()).or_default() += 1;
-                first.entry(key).or_insert(object);
-            }
-        }
-        // The most common definition of each name, if used twice or more.
-        let mut chosen: BTreeMap<&str, (usize, String)> = BTreeMap::new();
-        for ((name, text), n) in &count {
-            if *n < 2 {
-                continue;
-            }
-            let better = chosen
-                .get(name)
-                .is_none_or(|(m, t)| n > m || (n == m && text < t));
-            if better {
-                chosen.insert(name, (*n, text.clone()));
-            }
-        }
-        // Drop a name when, in an operation that uses its shared definition, an object it
-        // refers to is not shared with the same definition; repeat until nothing changes.
-        loop {
-            let mut dropped = BTreeSet::new();
-            for spec in &specs {
-                let mine: HashMap<&str, String> = spec
-                    .objects
-                    .iter()
-                    .map(|o| (o.name.value.as_str(), write::object_shape(o)))
-                    .collect();
-                for object in &spec.objects {
-                    let name = object.name.value.as_str();
-                    if chosen.get(name).map(|(_, t)| t) != mine.get(name) {
-                        continue;
-                    }
-                    let refs_ok = referenced(object).iter().all(|r| {
-                        chosen.get(r).map(|(_, t)| t).is_some()
-                            && chosen.get(r).map(|(_, t)| t) == mine.get(r)
-                    });
-                    if !refs_ok {
-                        dropped.insert(name.to_owned());
-                    }
-                }
-            }
-            dropped.extend(colliding_type_names(&chosen, &first));
-            if dropped.is_empty() {
-                break;
-            }
-            chosen.retain(|name, _| !dropped.contains(*name));
-        }
-        let mut shared = Self::default();
-        for (name, (_, text)) in chosen {
-            if let Some(object) = first.get(&(name, text.clone())) {
-                shared.objects.insert(name.to_owned(), (*object).clone());
-                shared.texts.insert(name.to_owned(), text);
-            }
-        }
+        let sharing = share::Sharing::find(specs.iter().copied());
+        let mut sent = HashSet::new();
         for spec in &specs {
             for name in types::sent_objects(spec) {
-                if spec.object(&name).is_some_and(|o| shared.holds(o)) {
-                    shared.sent.insert(name);
+                if let Some(shared) = sharing.shared_as(spec, &name) {
+                    sent.insert(shared.name.value.clone());
                 }
             }
         }
-        shared
+        Self { sharing, sent }
     }
 
-    /// The shared objects that some operation's request body holds.
-    pub(crate) fn sent(&self) -> &std::collections::HashSet<String> {
+    /// The shared types that some operation's request body holds.
+    pub(crate) fn sent(&self) -> &HashSet<String> {
         &self.sent
     }
 
-    /// Whether `spec`'s object `object` is the shared one (same name and shape).
-    pub(crate) fn holds(&self, object: &Object) -> bool {
-        self.texts
-            .get(&object.name.value)
-            .is_some_and(|text| *text == write::object_shape(object))
+    /// The shared type that `spec`'s object `object` is, if it is one.
+    pub(crate) fn shared_as(&self, spec: &Spec, object: &Object) -> Option<&Object> {
+        self.sharing.shared_as(spec, &object.name.value)
     }
 
-    /// The shared objects, by name.
+    /// The shared types' definitions, by name.
     pub(crate) fn objects(&self) -> impl Iterator<Item = &Object> {
-        self.objects.values()
+        self.sharing.objects()
     }
 
     /// How many object types are shared.
     pub fn len(&self) -> usize {
-        self.objects.len()
+        self.sharing.len()
     }
 
     /// Whether no object type is shared.
     pub fn is_empty(&self) -> bool {
-        self.objects.is_empty()
+        self.sharing.is_empty()
     }
-}
-
-/// The objects an object's fields refer to by name.
-fn referenced(object: &Object) -> Vec<&str> {
-    fn walk<'t>(ty: &'t TypeExpr, out: &mut Vec<&'t str>) {
-        match ty {
-            TypeExpr::Named(name) => out.push(name),
-            TypeExpr::Array(inner) | TypeExpr::Map(inner) => walk(inner, out),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for field in &object.fields {
-        walk(&field.schema.ty.value, &mut out);
-    }
-    out
-}
-
-/// Names of shared objects whose Rust types (the struct or a field's enum) would clash with
-/// another shared object's in the one `types` module.
-fn colliding_type_names(
-    chosen: &BTreeMap<&str, (usize, String)>,
-    first: &HashMap<(&str, String), &Object>,
-) -> BTreeSet<String> {
-    let mut owners: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (name, (_, text)) in chosen {
-        let Some(object) = first.get(&(*name, text.clone())) else {
-            continue;
-        };
-        for rust in rust_names(object) {
-            owners.entry(rust).or_default().push(name);
-        }
-    }
-    owners
-        .into_values()
-        .filter(|names| names.len() > 1)
-        .flatten()
-        .map(str::to_owned)
-        .collect()
 }
 
 /// The Rust types generated for an object: its struct and its fields' enums.

@@ -112,10 +112,23 @@ fn emit_types_sending(cx: &Cx<'_>, sent: &HashSet<String>) -> TokenStream {
     let mut out = TokenStream::new();
     let defaultable = defaultable_objects(cx.spec);
     for object in &cx.spec.objects {
-        if let Some((_, path)) = cx.shared.filter(|(shared, _)| shared.holds(object)) {
-            let names = crate::service::rust_names(object)
+        if let Some((shared, path)) = cx
+            .shared
+            .and_then(|(s, path)| Some((s.shared_as(cx.spec, object)?, path)))
+        {
+            // The local names (the struct's and its fields' enums') for the shared ones, in
+            // the same order: one shape has the same fields with the same enumerations.
+            let names = crate::service::rust_names(shared)
                 .into_iter()
-                .map(|n| ident(&n));
+                .zip(crate::service::rust_names(object))
+                .map(|(shared, local)| {
+                    let (shared, local) = (ident(&shared), ident(&local));
+                    if shared == local {
+                        quote!(#shared)
+                    } else {
+                        quote!(#shared as #local)
+                    }
+                });
             out.extend(quote!(pub use #path::{#(#names),*};));
             continue;
         }
@@ -214,7 +227,7 @@ fn emit_struct(
     let rt = &cx.rt;
     let name = ident(&naming::object_name(object));
     let doc = docs::attrs(&format!("The `{}` object.", object.name.value));
-    if is_form_object(cx.spec, object) {
+    if cx.spec.is_form_object(object) {
         return emit_form_object(cx, object, &name, &doc);
     }
     let option = cx.prelude("Option");
@@ -328,14 +341,6 @@ fn emit_constructors(cx: &Cx<'_>, object: &Object, name: &Ident) -> TokenStream 
             #(#setters)*
         }
     }
-}
-
-/// Whether `object` is sent as a `multipart/form-data` body (not as JSON).
-pub(crate) fn is_form_object(spec: &Spec, object: &Object) -> bool {
-    spec.body.as_ref().is_some_and(|b| {
-        b.encoding == apigw_spec::BodyEncoding::Form
-            && b.ty.value == TypeExpr::Named(object.name.value.clone())
-    })
 }
 
 /// A form body: a plain struct (files are not JSON) and `to_form()`, one part per field that

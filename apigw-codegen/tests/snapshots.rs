@@ -47,8 +47,9 @@ fn listing_a_zs() {
 }
 
 /// A whole `service!` expansion: `SERVICE`, `Client`, the error codes of `errors.toml`, the
-/// shared `types` module (both operations define `Widget` alike, so it is generated once) and
-/// the folder's modules.
+/// shared `types` module (both operations define `Widget` alike, so it is generated once; one's
+/// `WidgetsLink` is the other's `Link`, so it is re-exported under that name) and the folder's
+/// modules.
 #[test]
 fn a_whole_service() {
     let mut service =
@@ -82,6 +83,12 @@ fn a_whole_service() {
         code.matches("pub struct Widget {").count(),
         1,
         "a shared type is generated once"
+    );
+    assert_eq!(code.matches("pub struct Link {").count(), 1);
+    assert!(!code.contains("pub struct WidgetsLink"));
+    assert!(
+        code.contains("Link as WidgetsLink, LinkRel as WidgetsLinkRel"),
+        "{code}"
     );
     insta::assert_snapshot!(code);
 }

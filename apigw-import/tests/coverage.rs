@@ -48,9 +48,7 @@ fn services() -> Vec<Service> {
 
 /// What a service's specs state and type: fields (parameters, headers, object fields) with an
 /// enumeration, numeric bounds, length bounds, a default; untyped (`Object`, any JSON) fields;
-/// its object types (each distinct definition, descriptions aside, is one Rust type), the names more than one
-/// definition shares, and the types whose shape (fields, field types, required-ness, with no
-/// descriptions) another type of the service has too.
+/// and the specs themselves, for counting the Rust types the generator makes of their objects.
 #[derive(Default)]
 struct Facts {
     enumerations: usize,
@@ -58,14 +56,24 @@ struct Facts {
     lengths: usize,
     defaults: usize,
     untyped: usize,
-    /// name → its distinct definitions' texts.
-    definitions: BTreeMap<String, std::collections::BTreeSet<String>>,
-    /// shape → the definitions (name and text) that have it.
-    shapes: BTreeMap<String, std::collections::BTreeSet<(String, String)>>,
+    /// The specs, each with its place in the generator's folder order.
+    specs: Vec<(Vec<String>, apigw_spec::Spec)>,
+}
+
+/// The Rust object types of a service: how many, how many names more than one has, how many
+/// (operation bodies aside) have the shape of another, and how many operation bodies have the
+/// shape of another operation's.
+struct TypeCounts {
+    types: usize,
+    names_shared: usize,
+    same_shape: usize,
+    bodies_alike: usize,
 }
 
 impl Facts {
-    fn add(&mut self, spec: &apigw_spec::Spec) {
+    /// `place`: the spec's folder, then its file, so that sorting gives the generator's order
+    /// (a folder's operations, then its folders).
+    fn add(&mut self, spec: &apigw_spec::Spec, place: Vec<String>) {
         let fields = spec
             .params
             .iter()
@@ -80,36 +88,68 @@ impl Facts {
             self.defaults += usize::from(s.default.is_some());
             self.untyped += usize::from(untyped(&s.ty.value));
         }
-        for o in &spec.objects {
-            // One Rust type per name and shape (descriptions aside), as the generator shares.
-            let text = apigw_spec::write::object_shape(o);
-            let shape: Vec<String> = o
-                .fields
-                .iter()
-                .map(|f| format!("{}: {} {}", f.name.value, f.schema.ty.value, f.required))
-                .collect();
-            self.shapes
-                .entry(shape.join(", "))
-                .or_default()
-                .insert((o.name.value.clone(), text.clone()));
-            self.definitions
-                .entry(o.name.value.clone())
-                .or_default()
-                .insert(text);
-        }
+        self.specs.push((place, spec.clone()));
     }
 
-    /// Distinct object types, names shared by more than one, types whose shape another has.
-    fn types(&self) -> (usize, usize, usize) {
-        let types = self.definitions.values().map(|d| d.len()).sum();
-        let shared = self.definitions.values().filter(|d| d.len() > 1).count();
-        let same_shape = self
-            .shapes
-            .values()
-            .filter(|d| d.len() > 1)
-            .map(|d| d.len())
-            .sum();
-        (types, shared, same_shape)
+    /// The Rust object types, counted as the generator makes them (`apigw_spec::share`): a
+    /// shared type once, every other object once per operation.
+    fn types(&mut self) -> TypeCounts {
+        use apigw_spec::TypeExpr;
+        self.specs.sort_by(|a, b| a.0.cmp(&b.0));
+        let specs: Vec<&apigw_spec::Spec> = self.specs.iter().map(|(_, s)| s).collect();
+        let sharing = apigw_spec::share::Sharing::find(specs.iter().copied());
+        let mut interner = std::collections::HashMap::new();
+        // Every Rust type: (name, shape, whether it is an operation's body).
+        let mut types: BTreeMap<(String, usize, bool), usize> = BTreeMap::new();
+        let mut shared_seen = std::collections::BTreeSet::new();
+        for spec in &specs {
+            let shapes = apigw_spec::share::shape_ids(spec, &mut interner);
+            let bodies: Vec<&TypeExpr> = spec
+                .body
+                .iter()
+                .map(|b| &b.ty.value)
+                .chain(
+                    spec.responses
+                        .iter()
+                        .filter_map(|r| r.body.as_ref())
+                        .map(|b| &b.value),
+                )
+                .collect();
+            for o in &spec.objects {
+                let shape = shapes[o.name.value.as_str()];
+                let name = match sharing.shared_as(spec, &o.name.value) {
+                    Some(shared) if !shared_seen.insert(shared.name.value.clone()) => continue,
+                    Some(shared) => shared.name.value.clone(),
+                    None => o.name.value.clone(),
+                };
+                let body = bodies.contains(&&TypeExpr::Named(o.name.value.clone()));
+                *types.entry((name, shape, body)).or_default() += 1;
+            }
+        }
+        let count = types.values().sum();
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut shapes: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        for ((name, shape, body), n) in &types {
+            *names.entry(name).or_default() += n;
+            let (all, bodies) = shapes.entry(*shape).or_default();
+            *all += n;
+            *bodies += if *body { *n } else { 0 };
+        }
+        let (mut same_shape, mut bodies_alike) = (0, 0);
+        for ((_, shape, body), n) in &types {
+            let (all, bodies) = shapes[shape];
+            if *body && bodies > 1 {
+                bodies_alike += n;
+            } else if !*body && all > 1 {
+                same_shape += n;
+            }
+        }
+        TypeCounts {
+            types: count,
+            names_shared: names.values().filter(|n| **n > 1).count(),
+            same_shape,
+            bodies_alike,
+        }
     }
 }
 
@@ -215,7 +255,16 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
                         names.entry(name).or_default().push(shown);
                     }
                     t.imported += 1;
-                    t.facts.add(spec);
+                    let mut place: Vec<String> = folder
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                        .collect();
+                    // A folder's operations come before its folders ("\0" sorts first).
+                    place.push(format!(
+                        "\0{}",
+                        apigw_import::spec_file_name(&spec.operation.id)
+                    ));
+                    t.facts.add(spec, place);
                     if !imported.warnings.is_empty() {
                         t.with_warnings += 1;
                     }
@@ -291,25 +340,31 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
         "\n## Constraints and types\n\nCounted over every imported spec of a service: fields \
          (parameters, headers, object fields) with an enumeration, a numeric range (`minimum`/`maximum`), \
          a length limit (`min_length`/`max_length`), a default, and of type `Object` (untyped JSON, \
-         `serde_json::Value`, also inside an array or map); object types (each distinct definition, \
-         descriptions aside, is one Rust type), names that more than one definition has, and types whose shape (fields, \
-         field types, required-ness, descriptions aside) another type of the service has too.\n\n\
-         | service | enumerations | ranges | lengths | defaults | untyped | object types | names shared | same shape |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|"
+         `serde_json::Value`, also inside an array or map). Then the Rust object types the generator \
+         makes of the specs' objects (`apigw_spec::share`: objects of one shape whose names are the same or \
+         extend one another, `Link` and `NetworksLink`, are one type, defined once): how many, the names \
+         that more than one type has (in different operations' modules), the types whose shape \
+         (fields, types, required-ness, constraints, descriptions aside) another type has too \
+         (operation bodies aside: these have unrelated names, `Port {{ id }}` and `Image {{ id }}`), and \
+         the operation bodies whose shape another operation's body has (each operation keeps its own \
+         request and response types, as aws-sdk-rust's inputs and outputs).\n\n\
+         | service | enumerations | ranges | lengths | defaults | untyped | object types | names shared | same shape | bodies alike |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     );
-    let mut sum = [0usize; 8];
-    for (name, t) in &tallies {
+    let mut sum = [0usize; 9];
+    for (name, t) in &mut tallies {
+        let types = t.facts.types();
         let f = &t.facts;
-        let (types, shared, same_shape) = f.types();
         let row = [
             f.enumerations,
             f.ranges,
             f.lengths,
             f.defaults,
             f.untyped,
-            types,
-            shared,
-            same_shape,
+            types.types,
+            types.names_shared,
+            types.same_shape,
+            types.bodies_alike,
         ];
         for (s, n) in sum.iter_mut().zip(row) {
             *s += n;

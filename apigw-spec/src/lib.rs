@@ -34,6 +34,7 @@ pub mod rst;
 pub mod salvage;
 pub mod secret;
 pub mod service;
+pub mod share;
 pub mod source;
 pub mod types;
 pub mod write;

@@ -578,6 +578,15 @@ impl Spec {
         self.objects.iter().find(|o| o.name.value == name)
     }
 
+    /// Whether `object` is the request body sent as `multipart/form-data` (its fields are
+    /// form parts, not JSON).
+    pub fn is_form_object(&self, object: &Object) -> bool {
+        self.body.as_ref().is_some_and(|b| {
+            b.encoding == BodyEncoding::Form
+                && b.ty.value == TypeExpr::Named(object.name.value.clone())
+        })
+    }
+
     /// The parameters in one location, in order.
     pub fn params_in(&self, location: ParamLocation) -> impl Iterator<Item = &Param> {
         self.params.iter().filter(move |p| p.location == location)
