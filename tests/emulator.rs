@@ -110,7 +110,11 @@ async fn every_operation_of_every_service_answers_its_example_requests_with_a_de
     let mut failures = Vec::new();
     for service in &services {
         let client = runtime::Client::for_service(client.config().clone(), service).unwrap();
-        for op in service.operations.iter().copied() {
+        // Deletes last: the emulator holds what the examples create (a key pair named as the
+        // example names it), and a read after its delete would be the documented 404.
+        let mut operations_in_order: Vec<_> = service.operations.to_vec();
+        operations_in_order.sort_by_key(|op| op.meta.method == "DELETE");
+        for op in operations_in_order {
             let spec = apigw_spec::load(op.meta.id, op.spec).unwrap();
             operations += 1;
             // Every documented example body (JSON bodies), or one made from the type.

@@ -268,7 +268,7 @@ fn token_value(n: u64) -> String {
 }
 
 /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, as IAM writes times.
-fn iso_time(time: SystemTime) -> String {
+pub(crate) fn iso_time(time: SystemTime) -> String {
     let since = time.duration_since(UNIX_EPOCH).unwrap_or_default();
     let (days, rem) = (since.as_secs() / 86_400, since.as_secs() % 86_400);
     // Days since 1970-01-01 → civil date (H. Hinnant's algorithm).

@@ -59,11 +59,14 @@
 
 pub mod auth;
 mod identity;
+pub mod resources;
 pub mod respond;
 pub mod routes;
+pub mod state;
 
 pub use identity::{Identity, TOKENS_PATH, User};
 
+use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -378,6 +381,21 @@ impl Emulator {
         self.state.endpoints.iter().map(|(name, _)| name.as_str())
     }
 
+    /// What the emulator holds of the service `name` (`None` for the specs served at the
+    /// root): each collection it created resources in (its path as requested, e.g.
+    /// `v1/<project>/vpcs`), with the resources it holds, in the order created. See
+    /// [`state`].
+    pub fn held(&self, name: Option<&str>) -> BTreeMap<String, Vec<serde_json::Value>> {
+        let service = match (&self.state.mount, name) {
+            (Mount::Root(service), None) => Some(service),
+            (Mount::Named(services), Some(name)) => {
+                services.iter().find(|(n, _)| n == name).map(|(_, s)| s)
+            }
+            _ => None,
+        };
+        service.map(|s| s.store.snapshot()).unwrap_or_default()
+    }
+
     /// The address it listens on (in the hosts layout, the first service's: see
     /// [`Emulator::addresses`]).
     pub fn address(&self) -> SocketAddr {
@@ -548,16 +566,24 @@ impl Mount {
     }
 }
 
-/// One service's specs and their routes.
+/// One service's specs, their routes, its resources and what it holds of them.
 struct Service {
     specs: Vec<Spec>,
     routes: Routes,
+    resources: resources::Resources,
+    store: state::Store,
 }
 
 impl Service {
     fn new(specs: Vec<Spec>) -> Self {
         let routes = Routes::new(&specs);
-        Self { specs, routes }
+        let resources = resources::Resources::find(&specs);
+        Self {
+            specs,
+            routes,
+            resources,
+            store: state::Store::default(),
+        }
     }
 }
 
@@ -674,7 +700,7 @@ async fn answer(
     let method = request.method().as_str().to_owned();
     let full_path = request.uri().path().to_owned();
     let candidates = service.routes.find_all(&method, path);
-    let Some((index, path_params)) = candidates.first().cloned() else {
+    let Some((mut index, path_params)) = candidates.first().cloned() else {
         return error(
             404,
             "APIG.0101",
@@ -691,7 +717,7 @@ async fn answer(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
-    if !state.authenticated(header) {
+    if !is_version_document(spec) && !state.authenticated(header) {
         return match state.identity {
             Some(_) => error(401, "APIGW.0307", "The token must be updated.".into()),
             None => error(
@@ -751,11 +777,11 @@ async fn answer(
     };
     let fitting = candidates
         .iter()
-        .map(|(index, _)| &service.specs[*index])
-        .filter(|candidate| conforms(candidate).is_ok())
-        .min_by_key(|candidate| undocumented(candidate));
+        .map(|(index, _)| (*index, &service.specs[*index]))
+        .filter(|(_, candidate)| conforms(candidate).is_ok())
+        .min_by_key(|(_, candidate)| undocumented(candidate));
     match fitting {
-        Some(found) => spec = found,
+        Some((found_index, found)) => (index, spec) = (found_index, found),
         None => {
             if let Err(invalid) = conforms(spec) {
                 return invalid_parameter(invalid);
@@ -766,17 +792,67 @@ async fn answer(
         .iter()
         .find(|(name, value)| *name != "project_id" && value.starts_with(MISSING))
     {
-        if let Some(answer) = respond::documented_error(spec, 404) {
-            return answer;
+        return not_found(spec, missing.1);
+    }
+    if let Some((resource, role)) = service.resources.of(index)
+        && let Some(resource) = service.resources.get(resource)
+    {
+        let call = state::Call {
+            spec,
+            resource,
+            role,
+            path,
+            query: &query,
+            body: &body,
+            project: path_params
+                .iter()
+                .find(|(name, _)| *name == "project_id")
+                .map(|(_, value)| value.as_str()),
+            specs: &service.specs,
+            resources: &service.resources,
+        };
+        match service.store.answer(&call) {
+            state::Outcome::Answer(status, body) => {
+                tracing::debug!(
+                    operation = spec.operation.id.value,
+                    role = role.as_str(),
+                    "emulated from state"
+                );
+                return (status, body);
+            }
+            state::Outcome::Gone(id) => return not_found(spec, &id),
+            state::Outcome::NotHeld => {}
         }
-        return error(
-            404,
-            "APIG.3002",
-            format!("The resource {} does not exist", missing.1),
-        );
     }
     tracing::debug!(operation = spec.operation.id.value, "emulated");
     respond::success(spec, &query)
+}
+
+/// Whether `spec` reads a version document — a `GET` of `/` or of `/vN` or `/vN.M`, with no
+/// placeholder — which the cloud answers without a token (clients such as keystoneauth read
+/// it before they have one).
+fn is_version_document(spec: &Spec) -> bool {
+    let path = spec.operation.path.raw.trim_end_matches('/');
+    let version = path.strip_prefix("/v").is_some_and(|v| {
+        let mut parts = v.split('.');
+        let digits = |p: Option<&str>| {
+            p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        digits(parts.next()) && parts.clone().count() <= 1 && parts.all(|p| digits(Some(p)))
+    });
+    spec.operation.method.value.as_str() == "GET" && (path.is_empty() || version)
+}
+
+/// The operation's documented 404 for the resource `id`, else a generic one.
+fn not_found(spec: &Spec, id: &str) -> (u16, Body) {
+    if let Some(answer) = respond::documented_error(spec, 404) {
+        return answer;
+    }
+    error(
+        404,
+        "APIG.3002",
+        format!("The resource {id} does not exist"),
+    )
 }
 
 fn invalid_parameter(invalid: Violation) -> (u16, Body) {

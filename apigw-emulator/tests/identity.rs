@@ -2,14 +2,15 @@
 //! knows (a wrong password gets the documented 401), a catalog pointing at itself, tokens
 //! that expire, and the token checked on every call.
 
-use std::net::SocketAddr;
+mod support;
+
+use support::send;
+
 use std::time::Duration;
 
 use apigw_emulator::{Emulator, Identity, PROJECT_ID, User};
 use apigw_spec::Spec;
-use serde_json::{Value, json};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use serde_json::json;
 
 fn thing_specs() -> Vec<Spec> {
     let text = r#"[operation]
@@ -29,50 +30,24 @@ json = '{"what": "thing"}'
 [object.Thing.what]
 type = "String"
 "#;
-    vec![apigw_spec::load("thing.toml", text).unwrap()]
-}
+    let version = r#"[operation]
+id = "ShowVersion"
+method = "GET"
+path = "/v1"
 
-/// Sends a request and returns the status, the headers (lower-case names) and the JSON body.
-async fn send(
-    address: SocketAddr,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> (u16, Vec<(String, String)>, Value) {
-    let mut stream = TcpStream::connect(address).await.unwrap();
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await.unwrap();
-    let response = String::from_utf8(response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers = lines
-        .filter_map(|l| l.split_once(": "))
-        .map(|(n, v)| (n.to_ascii_lowercase(), v.to_owned()))
-        .collect();
-    (
-        status,
-        headers,
-        serde_json::from_str(body).unwrap_or(Value::Null),
-    )
+[response.200]
+body = "Version"
+
+[[response.200.examples]]
+json = '{"version": {"id": "v1", "status": "CURRENT"}}'
+
+[object.Version.version]
+type = "Object"
+"#;
+    vec![
+        apigw_spec::load("thing.toml", text).unwrap(),
+        apigw_spec::load("version.toml", version).unwrap(),
+    ]
 }
 
 fn password_body(user: &str, password: &str, domain: &str) -> String {
@@ -95,6 +70,23 @@ async fn tokens_for_known_users_a_catalog_of_itself_and_every_call_checked() {
     let address = emulator.address();
     assert_eq!(emulator.services().collect::<Vec<_>>(), ["things", "iam"]);
     let tokens = "/iam/v3/auth/tokens";
+
+    // A version document is read without a token, as on the cloud; nothing else is.
+    let (status, _, body) = send(address, "GET", "/things/v1", &[], "").await;
+    assert_eq!(
+        (status, &body["version"]["id"]),
+        (200, &json!("v1")),
+        "{body}"
+    );
+    let (status, _, _) = send(
+        address,
+        "GET",
+        &format!("/things/v1/{PROJECT_ID}/things"),
+        &[],
+        "",
+    )
+    .await;
+    assert_eq!(status, 401);
 
     // A wrong password, an unknown user: the documented 401, no token.
     for (user, password) in [("alice", "wrong"), ("bob", "pw-1")] {

@@ -1,13 +1,15 @@
 //! Several services in one emulator, over loopback HTTP: each is served under its own path
 //! prefix, so services whose paths collide still answer separately.
 
+mod support;
+
+use support::call;
+
 use std::net::SocketAddr;
 
 use apigw_emulator::Emulator;
 use apigw_spec::Spec;
 use serde_json::{Value, json};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 
 /// Two operations every service here has, with the same paths: `GET /` and
 /// `GET /v3/{project_id}/things/{thing_id}`, each answering with the service's name.
@@ -74,19 +76,9 @@ type = "String"
         .collect()
 }
 
-/// Sends `GET path` with a token and returns the status and the JSON body.
+/// `GET path` with a token: the status and the JSON body.
 async fn get(address: SocketAddr, path: &str) -> (u16, Value) {
-    let mut stream = TcpStream::connect(address).await.unwrap();
-    let request = format!(
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nX-Auth-Token: t\r\nConnection: close\r\n\r\n"
-    );
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await.unwrap();
-    let response = String::from_utf8(response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (status, serde_json::from_str(body).unwrap())
+    call(address, "GET", path, None).await
 }
 
 #[tokio::test]
@@ -108,7 +100,7 @@ async fn services_with_the_same_paths_answer_under_their_own_prefix() {
         assert_eq!(status, 200, "{body}");
         assert_eq!(body, json!({ "service": service, "what": "thing" }));
         for root in [format!("/{service}/"), format!("/{service}")] {
-            let (status, body) = get(address, &root).await;
+            let (status, body) = call(address, "GET", &root, None).await;
             assert_eq!(status, 200, "{root}: {body}");
             assert_eq!(body, json!({ "service": service, "what": "versions" }));
         }
