@@ -1,33 +1,23 @@
 #!/usr/bin/env bash
 # Makes the folder of a service's specs, specs/<dir>/, the service's client crate, and makes the
 # `apigw` command line and emulator serve it:
-#   bash tools/add-service.sh <dir> [<name>]
-# <name> (the service's short name, e.g. `ecs`) is needed only when specs/<dir>/service.toml
-# does not exist yet: it is then written with the endpoint pattern of Open Telekom Cloud, and the
-# title taken from reference/<dir>/index.rst. Running it again changes nothing.
+#   bash tools/add-service.sh <dir>
+# The folder's service file, specs/<dir>/service.toml, is written by the importer
+# (`apigw-import --service <name>`: title from the reference's index page, endpoint from the
+# hosts its request URLs name, else the family's pattern). Running it again changes nothing.
 #
 # The crate is the specs folder itself (Cargo.toml, build.rs and src/lib.rs beside the specs), so
 # that its package holds the specs its macro expands: a user who gets `apigw-<name>` from a
 # registry builds it from the package alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir=${1:?usage: bash tools/add-service.sh <dir> [<name>]}
+dir=${1:?usage: bash tools/add-service.sh <dir>}
 crate=specs/$dir
 service_file=$crate/service.toml
-[ -d "$crate" ] || { echo "no $crate: import the reference first" >&2; exit 1; }
-if [ ! -f "$service_file" ]; then
-  name=${2:?$service_file does not exist: give the short name of the service}
-  title=$(grep -v -e '^[=:.]' -e '^$' "reference/$dir/index.rst" 2>/dev/null | head -1 | sed 's/ - API Reference$//')
-  cat > "$service_file" <<TOML
-# The ${title:-$name} service: what its operations share (see docs/spec-format.md, "The service file").
-
-[service]
-name = "$name"
-title = "${title:-$name}"
-endpoint = "https://$name.{region}.otc.t-systems.com"
-reference = "$dir"
-TOML
-fi
+[ -f "$service_file" ] || {
+  echo "no $service_file: import the reference with \`apigw-import --service <name>\` first" >&2
+  exit 1
+}
 field() { sed -n "s/^$1 = \"\(.*\)\"$/\1/p" "$service_file"; }
 name=$(field name)
 title=$(field title)

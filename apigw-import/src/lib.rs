@@ -25,6 +25,7 @@ pub mod operation;
 pub mod page;
 mod prose;
 pub mod request_line;
+pub mod service_file;
 pub mod table;
 pub mod types;
 

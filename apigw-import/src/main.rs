@@ -28,6 +28,12 @@ struct Args {
     /// has no page).
     #[arg(long)]
     check: bool,
+    /// When OUT has no service file yet, write one for the service of this short name (`evs`):
+    /// its title from the reference's index page (`index.rst` in ROOT), its endpoint from the
+    /// hosts the pages' request URLs name, else the family's pattern
+    /// (`apigw_import::service_file`).
+    #[arg(long, value_name = "NAME")]
+    service: Option<String>,
     /// Pages, or directories to walk for `*.rst` pages.
     #[arg(required = true, value_name = "PAGE_OR_DIR")]
     inputs: Vec<PathBuf>,
@@ -96,6 +102,7 @@ fn main() -> ExitCode {
 
     let mut expected: BTreeSet<PathBuf> = BTreeSet::new();
     let mut differ = Vec::new();
+    let mut imported_specs = Vec::new();
     for ((folder, (shown, _)), result) in folders.iter().zip(&operations).zip(results) {
         let imported = match result {
             Ok(i) => i,
@@ -105,6 +112,9 @@ fn main() -> ExitCode {
                 continue;
             }
         };
+        if args.service.is_some() {
+            imported_specs.push(imported.spec.clone());
+        }
         for w in &imported.warnings {
             eprintln!("warning: {shown}:{}: {}", w.line, w.message);
             warnings += 1;
@@ -132,6 +142,42 @@ fn main() -> ExitCode {
             }
         }
         written += 1;
+    }
+    // A new service's file, before the error codes (whose header names its title).
+    if let Some(name) = &args.service {
+        let target = args.out.join(apigw_spec::service::FILE_NAME);
+        if !args.check && !target.exists() {
+            let index = std::fs::read_to_string(args.root.join("index.rst")).ok();
+            let reference = std::fs::canonicalize(&args.root)
+                .ok()
+                .and_then(|root| root.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_default();
+            let specs: Vec<&apigw_spec::Spec> = imported_specs.iter().collect();
+            let service = apigw_import::service_file::new_service(
+                name,
+                &reference,
+                index.as_deref(),
+                &operations,
+                &specs,
+            );
+            let header = format!(
+                "The {} service: what its operations share (see docs/spec-format.md, \"The service file\").",
+                service.title.value
+            );
+            let text = apigw_spec::service::write(&header, &service);
+            let written =
+                std::fs::create_dir_all(&args.out).and_then(|()| std::fs::write(&target, text));
+            if let Err(e) = written {
+                eprintln!("error: {}: {e}", target.display());
+                errors += 1;
+            } else {
+                eprintln!(
+                    "wrote {} (endpoint {})",
+                    target.display(),
+                    service.endpoint.value
+                );
+            }
+        }
     }
     // The service's error codes, from its error-code pages, beside its service file.
     match apigw_import::errors::collect(&error_pages) {

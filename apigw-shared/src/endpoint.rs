@@ -5,6 +5,16 @@ use std::fmt;
 /// The placeholder of an endpoint pattern that the region fills.
 pub const REGION: &str = "{region}";
 
+/// The endpoint pattern of Open Telekom Cloud's services, for a service whose reference does not
+/// say its own: the service's short name as the first label of the region's host.
+///
+/// ```
+/// assert_eq!(apigw_shared::family_endpoint("evs"), "https://evs.{region}.otc.t-systems.com");
+/// ```
+pub fn family_endpoint(service: &str) -> String {
+    format!("https://{service}.{REGION}.otc.t-systems.com")
+}
+
 /// A service's endpoint pattern, e.g. `https://ecs.{region}.otc.t-systems.com`: written so in
 /// `service.toml`, checked by [`Endpoint::problem`], generated into the service's `SERVICE`
 /// as [`Endpoint::new`] of the same text, and filled in by [`Endpoint::in_region`].

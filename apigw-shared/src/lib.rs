@@ -11,4 +11,4 @@
 mod endpoint;
 pub mod read;
 
-pub use endpoint::{Endpoint, REGION};
+pub use endpoint::{Endpoint, REGION, family_endpoint};

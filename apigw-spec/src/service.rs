@@ -161,7 +161,7 @@ pub fn write_errors(header: &str, codes: &[ErrorCode]) -> String {
     out
 }
 
-pub use apigw_shared::{Endpoint, REGION};
+pub use apigw_shared::{Endpoint, REGION, family_endpoint};
 
 /// One service: its name, title and endpoint pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,6 +194,41 @@ impl Service {
     pub fn endpoint_pattern(&self) -> Endpoint<'_> {
         Endpoint::new(&self.endpoint.value)
     }
+}
+
+/// The service file's text for `service` (its `[service]` table; the error codes are a file of
+/// their own), with `header` as its first comment line. `load` of the text gives `service`
+/// back, spans and error codes aside.
+///
+/// ```
+/// use apigw_spec::{Spanned, service::{Service, load, write}};
+/// let service = Service {
+///     name: Spanned::new("evs".into(), 0..0),
+///     title: Spanned::new("Elastic Volume Service".into(), 0..0),
+///     description: None,
+///     endpoint: Spanned::new("https://evs.{region}.otc.t-systems.com".into(), 0..0),
+///     reference: Some("elastic-volume-service".into()),
+///     errors: Vec::new(),
+/// };
+/// let text = write("The Elastic Volume Service service.", &service);
+/// assert_eq!(load("service.toml", &text).unwrap().endpoint.value, service.endpoint.value);
+/// ```
+pub fn write(header: &str, service: &Service) -> String {
+    use crate::write::basic_string;
+    let mut out = format!("# {header}\n\n[{}]\n", keys::SERVICE);
+    let mut kv = |key: &str, value: &str| {
+        out.push_str(&format!("{key} = {}\n", basic_string(value)));
+    };
+    kv(keys::NAME, &service.name.value);
+    kv(keys::TITLE, &service.title.value);
+    if let Some(description) = &service.description {
+        kv(keys::DESCRIPTION, description);
+    }
+    kv(keys::ENDPOINT, &service.endpoint.value);
+    if let Some(reference) = &service.reference {
+        kv(keys::REFERENCE, reference);
+    }
+    out
 }
 
 /// Parses and checks a service file. `name` is how messages refer to it.
