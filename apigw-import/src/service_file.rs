@@ -167,12 +167,18 @@ fn is_version(segment: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A spec of `method` `path`, whose placeholders are string parameters, answering 204.
     fn spec(method: &str, path: &str) -> Spec {
-        apigw_spec::load(
-            "t.toml",
-            &format!("[operation]\nid = \"X\"\nmethod = \"{method}\"\npath = \"{path}\"\n"),
-        )
-        .unwrap()
+        let params: String = path
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}'))
+            .map(|(name, _)| format!("[path.{name}]\ntype = \"String\"\n"))
+            .collect();
+        let text = format!(
+            "[operation]\nid = \"X\"\nmethod = \"{method}\"\npath = \"{path}\"\n{params}[response.204]\n"
+        );
+        apigw_spec::load("t.toml", &text).unwrap()
     }
 
     #[test]
