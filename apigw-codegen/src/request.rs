@@ -245,7 +245,12 @@ fn emit_checks(cx: &Cx<'_>, param: &Param) -> TokenStream {
     let wire = &param.field.name.value;
     let name = snake(wire);
     let mut checks = TokenStream::new();
-    if schema.minimum.is_some() || schema.maximum.is_some() {
+    // An enumerated value is one of its values (its type is their enum): a range or a length
+    // the page states beside them holds of every value, and there is nothing to check but an
+    // array's length.
+    let enumerated = materialized_enum(schema).is_some();
+    let array = matches!(schema.ty.value, TypeExpr::Array(_));
+    if !enumerated && (schema.minimum.is_some() || schema.maximum.is_some()) {
         let bound = |n: &Option<apigw_spec::Spanned<Number>>| match n.as_ref().map(|n| n.value) {
             None => quote!(None),
             Some(n) => {
@@ -260,7 +265,7 @@ fn emit_checks(cx: &Cx<'_>, param: &Param) -> TokenStream {
         let (min, max) = (bound(&schema.minimum), bound(&schema.maximum));
         checks.extend(quote!(#rt::check_range(#wire, self.#name, #min, #max)?;));
     }
-    if schema.min_length.is_some() || schema.max_length.is_some() {
+    if (!enumerated || array) && (schema.min_length.is_some() || schema.max_length.is_some()) {
         let opt = |n: &Option<apigw_spec::Spanned<u64>>| match n.as_ref().map(|n| n.value) {
             None => quote!(None),
             Some(v) => {
