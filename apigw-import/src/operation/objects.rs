@@ -49,16 +49,21 @@ impl<'p> Objects<'p> {
             }
         }
         // A subject is a reference only where some other table has an untyped object row of
-        // that name (and no anchor points elsewhere).
+        // that name (and no anchor points elsewhere), or a row whose type names it.
+        let named: Vec<Vec<String>> = page
+            .tables
+            .iter()
+            .map(|t| fields::named_types(&t.table))
+            .collect();
         subjects.retain(|&index, subject| {
             page.tables.iter().enumerate().any(|(other, t)| {
                 other != index
-                    && t.table.rows.iter().any(|r| {
+                    && (t.table.rows.iter().any(|r| {
                         r.cells
                             .first()
                             .is_some_and(|c| fields::plain(c) == *subject)
                             && r.cells.iter().all(|c| !c.contains(":ref:`"))
-                    })
+                    }) || named[other].iter().any(|n| same_name(n, subject)))
             })
         });
         referenced.extend(subjects.keys().copied());
@@ -87,6 +92,17 @@ impl<'p> Objects<'p> {
         self.subjects
             .iter()
             .filter(|(_, s)| *s == field)
+            .map(|(i, _)| *i)
+            .min()
+    }
+
+    /// The table whose caption describes the object type `name` (`Parameter description of
+    /// field **policy_create**`, `Description of the **match** field` for `matches`): names
+    /// compared in any case, a plural as its singular.
+    pub(crate) fn named_table(&self, name: &str) -> Option<usize> {
+        self.subjects
+            .iter()
+            .filter(|(_, s)| same_name(s, name))
             .map(|(i, _)| *i)
             .min()
     }
@@ -236,6 +252,12 @@ pub(crate) fn refs(cell: &str) -> impl Iterator<Item = &str> {
         let (_, anchor) = target.rsplit_once('<')?;
         Some(anchor.strip_suffix('>')?.trim())
     })
+}
+
+/// Whether two names written on a page name one thing: in any case, a plural as its
+/// singular (`Resource_tag` and `resource_tags`).
+fn same_name(a: &str, b: &str) -> bool {
+    crate::naming::item_of(a).eq_ignore_ascii_case(&crate::naming::item_of(b))
 }
 
 /// The table labelled `anchor`.
