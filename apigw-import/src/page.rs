@@ -98,6 +98,10 @@ pub struct PageTable {
     pub table: Table,
     /// Page line of the table.
     pub line: usize,
+    /// The page of the reference the table stands on, when it is not this page's own: a table
+    /// another page labels, which a row of this page refers to (see [`crate::Library`]). Such a
+    /// table only describes an object type.
+    pub from: Option<String>,
 }
 
 /// A code block of the examples sections, with the text that introduces it.
@@ -224,6 +228,7 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                     status,
                     table,
                     line,
+                    from: None,
                 });
             }
             Block::Code { text, .. } => {

@@ -359,6 +359,14 @@ fn field_type(
             }
         }
     };
+    // A link to a label of no table (the page's own, a section's) in the type, beside one
+    // to a table in the description: the description's is meant.
+    let mut described = tables_in(desc_cell, objects);
+    described.dedup();
+    let page_type = match described.as_slice() {
+        [table] => relink(page_type, table, field, line, objects, warnings),
+        _ => page_type,
+    };
     let mut unresolved = Vec::new();
     let mut ty = resolve(
         &page_type,
@@ -407,6 +415,36 @@ fn field_type(
     Ok(ty)
 }
 
+/// `t` with each link to a label of no table replaced by a link to `table`, with a warning.
+fn relink(
+    t: PageType,
+    table: &str,
+    field: &str,
+    line: usize,
+    objects: &Objects<'_>,
+    warnings: &mut Vec<Warning>,
+) -> PageType {
+    match t {
+        PageType::Array(inner) => PageType::Array(Box::new(relink(
+            *inner, table, field, line, objects, warnings,
+        ))),
+        PageType::Map(inner) => PageType::Map(Box::new(relink(
+            *inner, table, field, line, objects, warnings,
+        ))),
+        PageType::Ref { anchor, name } if !objects.is_table(&anchor) => {
+            warnings.push(Warning::new(
+                line,
+                format!("`{field}`: its type refers to `{anchor}`, which labels no table; the table `{table}` its description refers to is meant"),
+            ));
+            PageType::Ref {
+                name,
+                anchor: table.to_owned(),
+            }
+        }
+        other => other,
+    }
+}
+
 /// Whether a field of type `ty` holds several values (an array or a map of them).
 fn many(ty: &TypeExpr) -> bool {
     matches!(ty, TypeExpr::Array(_) | TypeExpr::Map(_))
@@ -437,6 +475,27 @@ fn resolve(
         PageType::Map(inner) => TypeExpr::Map(Box::new(resolve(
             inner, field, true, line, objects, warnings, unresolved,
         )?)),
+        PageType::Ref { anchor, name } if !objects.is_table(anchor) => {
+            // A link to a label of no table (the page's own, a section's): the table whose
+            // caption describes the name shown or the field is meant.
+            let index = objects
+                .named_table(name)
+                .or_else(|| objects.named_table(field))
+                .ok_or_else(|| {
+                    ImportError::new(
+                        line,
+                        format!("reference to `{anchor}`, but no table has that label"),
+                    )
+                })?;
+            warnings.push(Warning::new(
+                line,
+                format!(
+                    "`{field}` refers to `{anchor}`, which labels no table; the table `{}` describes it",
+                    objects.caption(index)
+                ),
+            ));
+            TypeExpr::Named(objects.resolve_table(index, field, within, warnings)?)
+        }
         PageType::Ref { anchor, .. } => {
             TypeExpr::Named(objects.resolve(anchor, field, within, line, warnings)?)
         }

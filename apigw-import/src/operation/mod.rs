@@ -25,6 +25,7 @@ use crate::page::Page;
 use crate::request_line::RequestLine;
 use crate::{ImportError, Warning};
 use objects::Objects;
+pub(crate) use objects::refs;
 use roles::TableRole;
 
 /// A value with no place in a spec file yet (the importer builds the model before any text).

@@ -49,7 +49,7 @@ impl<'p> Objects<'p> {
             }
         }
         // A subject is a reference only where some other table has an untyped object row of
-        // that name (and no anchor points elsewhere), or a row whose type names it.
+        // that name (and no label of a table points elsewhere), or a row whose type names it.
         let named: Vec<Vec<String>> = page
             .tables
             .iter()
@@ -62,7 +62,9 @@ impl<'p> Objects<'p> {
                         r.cells
                             .first()
                             .is_some_and(|c| fields::plain(c) == *subject)
-                            && r.cells.iter().all(|c| !c.contains(":ref:`"))
+                            && r.cells
+                                .iter()
+                                .all(|c| refs(c).all(|a| anchored(page, a).is_none()))
                     }) || named[other].iter().any(|n| same_name(n, subject)))
             })
         });
@@ -107,6 +109,11 @@ impl<'p> Objects<'p> {
             .min()
     }
 
+    /// The caption of table `index`.
+    pub(crate) fn caption(&self, index: usize) -> &str {
+        &self.page.tables[index].caption
+    }
+
     /// The object type of the table labelled `anchor`; `many` when the field holds several
     /// (an array or a map of them), so that the type is named for one.
     pub(crate) fn resolve(
@@ -140,13 +147,14 @@ impl<'p> Objects<'p> {
         }
         let table = &self.page.tables[index];
         let base = base_name(&table.caption, field, many);
-        // The same name on another table (a request and a response flavour): suffix by side.
+        // The same name on another table (a request and a response flavour): suffix by side
+        // (a table of another page, which stands on no side of this operation, by number).
+        let side = match table.role {
+            _ if table.from.is_some() => "",
+            Role::Request => "Request",
+            _ => "Response",
+        };
         let name = if self.taken(&base) {
-            let side = if table.role == Role::Request {
-                "Request"
-            } else {
-                "Response"
-            };
             self.claim(&format!("{base}{side}"), None)
         } else {
             self.claim(&base, None)
@@ -218,6 +226,7 @@ impl<'p> Objects<'p> {
             .enumerate()
             .filter(|(i, _)| self.referenced.contains(i) && !self.by_table.contains_key(i))
             .map(|(_, t)| t)
+            .filter(|t| t.from.is_none())
     }
 
     /// The object types, in the order they were first referenced.

@@ -35,7 +35,7 @@ pub(super) fn place<'p>(
 ) -> Result<Vec<(&'p PageTable, TableRole)>, ImportError> {
     let mut placed = Vec::new();
     for table in &page.tables {
-        if objects.is_object_table(table) {
+        if objects.is_object_table(table) || table.from.is_some() {
             continue;
         }
         let role = role(table).ok_or_else(|| {
