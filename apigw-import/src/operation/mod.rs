@@ -333,9 +333,35 @@ fn second_table(table: &crate::page::PageTable) -> Warning {
 /// line is a second operation, which one spec cannot hold.
 fn request_line(page: &Page, warnings: &mut Vec<Warning>) -> Result<RequestLine, ImportError> {
     let mut lines = page.request_lines.iter();
-    let first = lines.next().cloned().ok_or_else(|| {
+    let mut first = lines.next().cloned().ok_or_else(|| {
         ImportError::new(1, "no request line (`METHOD /path`) in the `URI` section")
     })?;
+    if first.path.is_empty() {
+        // The `URI` section states the method alone: the path is the example request's.
+        let example = page
+            .request_examples
+            .iter()
+            .filter_map(|e| e.request_line.as_ref())
+            .find(|l| l.method == first.method)
+            .ok_or_else(|| {
+                ImportError::new(
+                    first.line,
+                    format!(
+                        "the `URI` section states `{}` without a path, and no example request has one",
+                        first.method
+                    ),
+                )
+            })?;
+        warnings.push(Warning::new(
+            first.line,
+            format!(
+                "the `URI` section states `{}` without a path; the path is the example request's, `{}`",
+                first.method, example.path
+            ),
+        ));
+        first.path = example.path.clone();
+        first.query = example.query.clone();
+    }
     if first.method.is_empty() {
         return Err(ImportError::new(
             first.line,
@@ -426,5 +452,49 @@ fn param(location: ParamLocation, mut field: Field) -> Param {
         field,
         from_client,
         auth,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_method_alone_takes_the_example_requests_path() {
+        let text = "\
+Querying API Versions
+=====================
+
+URI
+---
+
+GET
+
+Request
+-------
+
+Example request
+
+.. code-block:: text
+
+   GET https://{Endpoint}/
+
+Response
+--------
+
+None
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+200         OK
+=========== ===========
+";
+        let imported = crate::import_page("v.rst", text).unwrap();
+        assert_eq!(imported.spec.operation.path.raw, "/");
+        assert_eq!(imported.warnings[0].line, 7);
+        let without = text.replace("   GET https://{Endpoint}/", "   {}");
+        assert_eq!(crate::import_page("v.rst", &without).unwrap_err().line, 7);
     }
 }
