@@ -146,6 +146,12 @@ pub struct Page {
     /// The status codes written as markers (`**Status code: 200**`) in the response and status
     /// sections, in order: code, line.
     pub status_markers: Vec<(u16, usize)>,
+    /// The status codes the example sections name (`**Status code: 200**` under `Example
+    /// Response`, a code block saying only `Http Response Code: 204`), in order: code, line.
+    pub example_statuses: Vec<(u16, usize)>,
+    /// What the page says that the reading leaves out, at its line (a status table's
+    /// `default` row).
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Page {
@@ -234,10 +240,12 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                 summary = None;
                 if matches!(role, Role::Response | Role::Statuses) {
                     page.status_markers.push((code, line));
+                } else if is_examples(named_examples.map_or(role, |(r, _)| r)) {
+                    page.example_statuses.push((code, line));
                 }
             }
             Block::Table { caption, table, .. } => {
-                if let Some(codes) = status_table(&table)? {
+                if let Some(codes) = status_table(&table, &mut page.warnings)? {
                     for (code, description, row_line) in codes {
                         if !page.statuses.iter().any(|(c, _, _)| *c == code) {
                             page.statuses.push((code, description, row_line));
@@ -261,6 +269,15 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                 });
             }
             Block::Code { text, .. } => {
+                let example_role = named_examples.map_or(role, |(r, _)| r);
+                if let Some(code) = status_line(&text)
+                    && (is_examples(example_role) || example_role == Role::Response)
+                {
+                    // `Http Response Code: 204`: the status of a response without a body.
+                    page.example_statuses.push((code, line));
+                    status = Some(code);
+                    continue;
+                }
                 let (request_line, code) = request_line::split_example(&text);
                 let example = PageExample {
                     status,
@@ -349,6 +366,24 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
     Ok(page)
 }
 
+/// A code block that only names a status: `Http Response Code: 204`, `HTTP/1.1 204 No
+/// Content`, `Status code: 200`.
+fn status_line(code: &str) -> Option<u16> {
+    let text = code.trim();
+    if text.contains('\n') || text.contains(['{', '[']) {
+        return None;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = words.iter().position(|w| leading_code(w).is_some())?;
+    let before = words[..at].join(" ").to_ascii_lowercase();
+    (before.starts_with("http/") || before.contains("status") || before.contains("code"))
+        .then(|| leading_code(words[at]))
+        .flatten()
+}
+
 /// Whether a section of this role holds examples.
 fn is_examples(role: Role) -> bool {
     matches!(
@@ -377,7 +412,10 @@ fn is_name_line(text: &str) -> bool {
 /// A status code, its description and its page line.
 type StatusRow = (u16, String, usize);
 
-fn status_table(table: &Table) -> Result<Option<Vec<StatusRow>>, ImportError> {
+fn status_table(
+    table: &Table,
+    warnings: &mut Vec<crate::Warning>,
+) -> Result<Option<Vec<StatusRow>>, ImportError> {
     let first = table.header.first().map(|h| h.to_ascii_lowercase());
     let all_codes = !table.rows.is_empty()
         && table
@@ -394,6 +432,18 @@ fn status_table(table: &Table) -> Result<Option<Vec<StatusRow>>, ImportError> {
     }
     let mut out = Vec::new();
     for row in &table.rows {
+        // `default`: the response to any status not listed (as OpenAPI writes it), which
+        // names no status of its own.
+        if apigw_spec::rst::inline(&row.cells[0])
+            .trim()
+            .eq_ignore_ascii_case("default")
+        {
+            warnings.push(crate::Warning::new(
+                row.line,
+                "status `default` (any status not listed) names no status; left out (an undocumented status is still an error)",
+            ));
+            continue;
+        }
         let code = leading_code(&row.cells[0]).ok_or_else(|| {
             ImportError::new(
                 row.line,

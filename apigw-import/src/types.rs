@@ -165,19 +165,27 @@ fn named(text: &str) -> PageType {
     PageType::Named(crate::naming::item_of(text))
 }
 
-/// `NAME<A, B>` → (`NAME`, [`A`, `B`]): the head and the arguments split at the commas
-/// outside inner brackets.
+/// `NAME<A, B>` (or Python's `NAME(A:B)`) → (`NAME`, [`A`, `B`]): the head and the
+/// arguments split at the commas (colons) outside inner brackets.
 fn generic(text: &str) -> Option<(&str, Vec<&str>)> {
-    let open = text.find('<')?;
-    let inner = text[open + 1..].strip_suffix('>')?;
-    let head = text[..open].trim();
+    let (open, close, split) = if text.ends_with(')') {
+        ('(', ')', ':')
+    } else {
+        ('<', '>', ',')
+    };
+    let at = text.find(open)?;
+    let inner = text[at + 1..].strip_suffix(close)?;
+    let head = text[..at].trim();
+    if head.contains(' ') {
+        return None;
+    }
     let mut args = Vec::new();
     let (mut depth, mut start) = (0usize, 0);
     for (i, c) in inner.char_indices() {
         match c {
-            '<' => depth += 1,
-            '>' => depth = depth.checked_sub(1)?,
-            ',' if depth == 0 => {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth = depth.checked_sub(1)?,
+            c if c == split && depth == 0 => {
                 args.push(inner[start..i].trim());
                 start = i + 1;
             }
@@ -245,23 +253,23 @@ fn read(text: &str) -> Option<PageType> {
         // `Array of resource_tags`: items of the object type the name is the plural of.
         return is_type_name(rest).then(|| PageType::Array(Box::new(named(rest))));
     }
-    // `List<T>`, `list<dict>`, `Map<String, T>`, `map<string, string>`, `List <resource_tag>`.
+    // `List<T>`, `list<dict>`, `Map<String, T>`, `map<string, string>`, `List <resource_tag>`,
+    // `Dict(str:str)`.
     if let Some((head, args)) = generic(text) {
         let head = head.to_ascii_lowercase();
         if let [one] = args.as_slice()
             && GENERIC_LISTS.contains(&head.as_str())
+            && let Some(item) = item(one)
         {
-            return Some(PageType::Array(Box::new(item(one)?)));
+            return Some(PageType::Array(Box::new(item)));
         }
         if let [key, value] = args.as_slice()
             && GENERIC_MAPS.contains(&head.as_str())
+            && matches!(builtin(key), Some(PageType::Builtin("String")))
+            && let Some(value) = item(value)
         {
-            if !matches!(builtin(key), Some(PageType::Builtin("String"))) {
-                return None;
-            }
-            return Some(PageType::Map(Box::new(item(value)?)));
+            return Some(PageType::Map(Box::new(value)));
         }
-        return None;
     }
     // `List (NAT gateways)`: a list of the objects named in parentheses.
     if text
@@ -270,11 +278,6 @@ fn read(text: &str) -> Option<PageType> {
         .is_some_and(|i| i.split_whitespace().all(is_name))
     {
         return Some(PageType::Array(Box::new(any())));
-    }
-    for (open, close) in [("List(", ')'), ("Array(", ')')] {
-        if let Some(inner) = text.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
-            return Some(PageType::Array(Box::new(item(inner)?)));
-        }
     }
     // `String array`, `Tags structure array`: items of that type.
     if let Some(item) = text
@@ -383,6 +386,7 @@ mod tests {
         );
         assert_eq!(show("map<string, string>"), "Map<String, String>");
         assert_eq!(show("dict<str, int>"), "Map<String, Integer>");
+        assert_eq!(show("Dict(str:str)"), "Map<String, String>");
         assert_eq!(show("datetime"), "String");
         assert_eq!(show("Long integer"), "Long");
         assert_eq!(

@@ -234,12 +234,14 @@ impl<'p> Objects<'p> {
         self.objects
     }
 
-    /// Whether an object has the name already, or it is a built-in type's (`File`).
+    /// Whether an object has the name already, or it is a built-in type's (`File`) or a type
+    /// constructor's (`List`).
     fn taken(&self, name: &str) -> bool {
         self.objects.iter().any(|o| o.name.value == name)
             || TypeExpr::SCALARS
                 .iter()
                 .any(|(builtin, _)| *builtin == name)
+            || apigw_spec::types::CONSTRUCTORS.contains(&name)
     }
 
     /// A type name not used yet: `base`, else with the status or a number appended.
@@ -333,5 +335,48 @@ fn base_name(caption: &str, field: &str, many: bool) -> String {
         format!("Object{name}")
     } else {
         name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_object_is_never_named_like_a_type_constructor() {
+        let text = "\
+Listing Links
+=============
+
+URI
+---
+
+GET /v1/links
+
+Response
+--------
+
+.. table:: **Table 1** Response body parameters
+
+   ========= ==== ==========================
+   Parameter Type Description
+   ========= ==== ==========================
+   list      List See :ref:`Table 2 <t2>`.
+   ========= ==== ==========================
+
+.. _t2:
+
+.. table:: **Table 2** Parameter description
+
+   ========= ====== ===========
+   Parameter Type   Description
+   ========= ====== ===========
+   url       String A link.
+   ========= ====== ===========
+";
+        let imported = crate::import_page("l.rst", text).unwrap();
+        let body = imported.spec.object("ListLinksResponse").unwrap();
+        assert_eq!(
+            body.fields[0].schema.ty.value.to_string(),
+            "Array<ListResponse>"
+        );
     }
 }
