@@ -295,6 +295,10 @@ fn read(text: &str) -> Option<PageType> {
     if let Some(r) = reference(inner) {
         return Some(r);
     }
+    // ``:ref:`MasterSpec <anchor>` objects``: several of them.
+    if let Some(r) = text.strip_suffix(" objects").and_then(reference) {
+        return Some(PageType::Array(Box::new(r)));
+    }
     // `TokenAuth object`, `Versions structure`: an object the row's description points to.
     if let Some(name) = text
         .strip_suffix(" object")
@@ -339,6 +343,7 @@ mod tests {
             "Array<@x__response_a>"
         );
         assert_eq!(show(":ref:`VpcInfo <y_vpc>` object"), "@y_vpc");
+        assert_eq!(show(":ref:`VpcInfo <y_vpc>` objects"), "Array<@y_vpc>");
         assert_eq!(
             show("Map<String,\\ :ref:`ResponseInfo <z_ri>`>"),
             "Map<String, @z_ri>"

@@ -327,6 +327,17 @@ fn field_type(
     };
     let page_type = match types::parse(type_cell) {
         Ok(t) => t,
+        // `-`: the page gives the field no type.
+        Err(_) if matches!(plain(type_cell).trim_matches('`'), "-" | "") => {
+            warnings.push(Warning::new(
+                line,
+                format!(
+                    "`{field}` has no type (`{}`); typed as any JSON value",
+                    plain(type_cell)
+                ),
+            ));
+            PageType::Builtin("Object")
+        }
         Err(unknown) => {
             // `Dictionary data structure. For details, see :ref:`Table 3 <...>``.
             let targets = tables_in(type_cell, objects);
@@ -680,6 +691,24 @@ mod tests {
         );
         let err = import_page("p.rst", &text).unwrap_err();
         assert_eq!(err.line, 17);
+    }
+
+    #[test]
+    fn a_field_without_a_type_is_any_json() {
+        let text = page(
+            "\
+.. table:: **Table 1** Parameter description
+
+   =========== ========= ====== ===========
+   Parameter   Mandatory Type   Description
+   =========== ========= ====== ===========
+   preferences No        ``-``  Not used.
+   =========== ========= ====== ===========",
+        );
+        let imported = import_page("p.rst", &text).unwrap();
+        let body = imported.spec.object("CreateThingRequestBody").unwrap();
+        assert_eq!(body.fields[0].schema.ty.value.to_string(), "Object");
+        assert_eq!(imported.warnings[0].line, 17);
     }
 
     #[test]
