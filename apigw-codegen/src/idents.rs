@@ -15,7 +15,14 @@ pub(crate) fn ident(name: &str) -> Ident {
     }
 }
 
-/// The `snake_case` identifier of a spec name.
-pub(crate) fn snake(name: &str) -> Ident {
-    ident(&naming::snake(name))
+/// The identifier of a parameter of `spec` (its builder's argument or setter), told apart
+/// from the others that have the same name in snake case (`naming::param_names`).
+pub(crate) fn param_ident(spec: &apigw_spec::Spec, param: &apigw_spec::Param) -> Ident {
+    ident(&naming::param_name(spec, param))
+}
+
+/// The identifier of a field of `object`, told apart from the others that have the same name
+/// in snake case (`naming::field_names`).
+pub(crate) fn field_ident(object: &apigw_spec::Object, field: &apigw_spec::Field) -> Ident {
+    ident(&naming::field_name(object, field))
 }

@@ -6,7 +6,7 @@ use apigw_spec::{Literal, Number, naming};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::idents::{ident, snake};
+use crate::idents::{field_ident, ident, param_ident};
 use crate::request::{builder_ident, is_argument};
 use crate::response::success_type;
 use crate::types::{object_field_enum, rust_type};
@@ -40,7 +40,7 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> (TokenStream, TokenStream) {
         None => rust_type(cx, item),
     };
 
-    let offset_name = snake(&offset.field.name.value);
+    let offset_name = param_ident(cx.spec, offset);
     let offset_type = rust_type(cx, &offset.field.schema.ty.value);
     let (offset_get, offset_set) = if is_argument(offset) {
         (
@@ -53,7 +53,7 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> (TokenStream, TokenStream) {
             quote!(self.#offset_name = Some(<#offset_type>::try_from(offset).ok()?);),
         )
     };
-    let limit_name = snake(&limit.field.name.value);
+    let limit_name = param_ident(cx.spec, limit);
     let default_limit = match limit.field.schema.default.as_ref().map(|d| &d.value) {
         Some(Literal::Number(Number::Integer(n))) => quote!(Some(#n)),
         _ => quote!(None),
@@ -63,13 +63,13 @@ pub(crate) fn emit_paging(cx: &Cx<'_>) -> (TokenStream, TokenStream) {
     } else {
         quote!(self.#limit_name.map(i64::from).or(#default_limit))
     };
-    let total_name = snake(&total.name.value);
+    let total_name = field_ident(object, total);
     let total_get = if total.required {
         quote!(Some(i64::from(page.#total_name)))
     } else {
         quote!(page.#total_name.map(i64::from))
     };
-    let items_name = snake(&items.name.value);
+    let items_name = field_ident(object, items);
     let (items_ref, items_take) = if items.required {
         (quote!(&page.#items_name), quote!(page.#items_name))
     } else {

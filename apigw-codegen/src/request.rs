@@ -6,7 +6,7 @@ use apigw_spec::{BodyEncoding, Number, Param, ParamLocation, TypeExpr, naming};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::idents::{ident, snake};
+use crate::idents::{ident, param_ident};
 use crate::response::{success_decoder, success_type};
 use crate::types::field_type;
 use crate::{Cx, docs};
@@ -100,12 +100,12 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
 
     let mut fields = Vec::new();
     for param in &required {
-        let name = snake(&param.field.name.value);
+        let name = param_ident(spec, param);
         let ty = param_type(cx, param);
         fields.push(quote!(#name: #ty,));
     }
     for param in &optional {
-        let name = snake(&param.field.name.value);
+        let name = param_ident(spec, param);
         let ty = param_type(cx, param);
         fields.push(quote!(#name: #option<#ty>,));
     }
@@ -116,7 +116,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
     }
 
     let setters = optional.iter().map(|param| {
-        let name = snake(&param.field.name.value);
+        let name = param_ident(spec, param);
         let doc = docs::attrs(&docs::field_doc(&param.field));
         let ty = argument_type(cx, param);
         let value = argument_conversion(cx, param, &name);
@@ -152,7 +152,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
     let mut path_lets = Vec::new();
     let path_values = spec.params_in(ParamLocation::Path).map(|p| {
         let wire = &p.field.name.value;
-        let name = snake(wire);
+        let name = param_ident(spec, p);
         if p.from_client.is_some() {
             quote!((#wire, self.#client.project_id()))
         } else if is_secret(p) {
@@ -161,7 +161,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
             // A plain string, or a string enum: both have `as_str`.
             quote!((#wire, self.#name.as_str()))
         } else {
-            let local = format_ident!("{}_text", naming::snake(wire));
+            let local = format_ident!("{}_text", naming::param_name(spec, p));
             path_lets.push(quote!(let #local = ::std::string::ToString::to_string(&self.#name);));
             quote!((#wire, #local.as_str()))
         }
@@ -172,7 +172,7 @@ pub(crate) fn emit_builder(cx: &Cx<'_>, more: TokenStream) -> TokenStream {
         .params
         .iter()
         .filter(|p| p.is_caller_supplied() && p.location != ParamLocation::Path)
-        .map(emit_send_param)
+        .map(|p| emit_send_param(spec, p))
         .collect();
 
     let body_statement = body.map(|b| {
@@ -243,7 +243,7 @@ fn emit_checks(cx: &Cx<'_>, param: &Param) -> TokenStream {
     let rt = &cx.rt;
     let schema = &param.field.schema;
     let wire = &param.field.name.value;
-    let name = snake(wire);
+    let name = param_ident(cx.spec, param);
     let mut checks = TokenStream::new();
     // An enumerated value is one of its values (its type is their enum): a range or a length
     // the page states beside them holds of every value, and there is nothing to check but an
@@ -281,9 +281,9 @@ fn emit_checks(cx: &Cx<'_>, param: &Param) -> TokenStream {
 
 /// Adds one query parameter or header to the request, if it was set. Query values of every
 /// type (optional or not, arrays, enums) are encoded by the runtime's `QueryValue`.
-fn emit_send_param(param: &Param) -> TokenStream {
+fn emit_send_param(spec: &apigw_spec::Spec, param: &Param) -> TokenStream {
     let wire = &param.field.name.value;
-    let name = snake(wire);
+    let name = param_ident(spec, param);
     if param.location != ParamLocation::Header {
         return quote!(request.query(#wire, &self.#name););
     }
@@ -316,14 +316,14 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
     let builder = builder_ident(cx);
     let required: Vec<&Param> = required_params(cx).collect();
     let args = required.iter().map(|p| {
-        let name = snake(&p.field.name.value);
+        let name = param_ident(spec, p);
         let ty = argument_type(cx, p);
         quote!(#name: #ty)
     });
     let mut inits: Vec<TokenStream> = required
         .iter()
         .map(|p| {
-            let name = snake(&p.field.name.value);
+            let name = param_ident(spec, p);
             if is_secret(p) || is_plain_string(p) {
                 let value = argument_conversion(cx, p, &name);
                 quote!(#name: #value)
@@ -333,7 +333,7 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
         })
         .collect();
     inits.extend(optional_params(cx).map(|p| {
-        let name = snake(&p.field.name.value);
+        let name = param_ident(spec, p);
         quote!(#name: None)
     }));
     let body_arg = match &spec.body {
@@ -358,7 +358,7 @@ pub(crate) fn emit_client_method(cx: &Cx<'_>, module: &Ident, client: &TokenStre
         .iter()
         .map(|p| {
             let d = docs::field_doc(&p.field).replace('\n', " ");
-            format!("- `{}`: {}", naming::snake(&p.field.name.value), d)
+            format!("- `{}`: {}", naming::param_name(spec, p), d)
         })
         .collect();
     if !arg_docs.is_empty() {

@@ -7,7 +7,7 @@ use apigw_spec::{Enumeration, Field, Literal, Number, Object, Spec, TypeExpr, na
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::idents::{ident, snake};
+use crate::idents::ident;
 use crate::{Cx, docs};
 
 /// The Rust type of a type expression, inside the operation's module.
@@ -152,7 +152,7 @@ fn emit_types_sending(cx: &Cx<'_>, sent: &HashSet<String>) -> TokenStream {
                 )
             } else {
                 let builder = naming::builder_name(cx.spec);
-                let setter = naming::snake(wire);
+                let setter = naming::param_name(cx.spec, param);
                 format!("Values of the `{wire}` {noun} (see [`{builder}::{setter}`]).")
             };
             out.extend(emit_enum(
@@ -232,10 +232,11 @@ fn emit_struct(
     }
     let option = cx.prelude("Option");
     let is_none = format!("{option}::is_none").replace(' ', "");
-    let fields = object.fields.iter().map(|field| {
-        let field_name = snake(&field.name.value);
+    let names = naming::field_names(object);
+    let fields = object.fields.iter().zip(&names).map(|(field, rust)| {
+        let field_name = ident(rust);
         let wire = &field.name.value;
-        let rename = (naming::snake(wire) != *wire || naming::is_reserved_path_keyword(wire))
+        let rename = (rust != wire || naming::is_reserved_path_keyword(wire))
             .then(|| quote!(rename = #wire,));
         let ty = object_field_type(cx, object, field);
         let doc = docs::attrs(&docs::field_doc(field));
@@ -277,13 +278,19 @@ fn emit_constructors(cx: &Cx<'_>, object: &Object, name: &Ident) -> TokenStream 
     let option = cx.prelude("Option");
     let into = cx.prelude("Into");
     let required: Vec<&Field> = object.fields.iter().filter(|f| f.required).collect();
+    let names = naming::field_names(object);
+    let rust_of = |field: &Field| {
+        let i = object.fields.iter().position(|f| std::ptr::eq(f, field));
+        i.map_or_else(|| naming::snake(&field.name.value), |i| names[i].clone())
+    };
+    let name_of = |field: &Field| ident(&rust_of(field));
     let args = required.iter().map(|field| {
-        let field_name = snake(&field.name.value);
+        let field_name = name_of(field);
         let ty = object_field_type(cx, object, field);
         quote!(#field_name: impl #into<#ty>)
     });
     let inits = object.fields.iter().map(|field| {
-        let field_name = snake(&field.name.value);
+        let field_name = name_of(field);
         if field.required {
             quote!(#field_name: #field_name.into(),)
         } else {
@@ -316,8 +323,8 @@ fn emit_constructors(cx: &Cx<'_>, object: &Object, name: &Ident) -> TokenStream 
         quote!(#[allow(clippy::too_many_arguments, reason = "one argument per required field of the object")])
     });
     let setters = object.fields.iter().filter(|f| !f.required).map(|field| {
-        let field_name = snake(&field.name.value);
-        let setter = ident(&format!("with_{}", naming::snake(&field.name.value)));
+        let field_name = name_of(field);
+        let setter = ident(&format!("with_{}", rust_of(field)));
         let ty = object_field_type(cx, object, field);
         let doc = docs::attrs(&format!(
             "This object with its `{}` field set.",
@@ -348,8 +355,9 @@ fn emit_constructors(cx: &Cx<'_>, object: &Object, name: &Ident) -> TokenStream 
 fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStream) -> TokenStream {
     let rt = &cx.rt;
     let option = cx.prelude("Option");
-    let fields = object.fields.iter().map(|field| {
-        let field_name = snake(&field.name.value);
+    let names = naming::field_names(object);
+    let fields = object.fields.iter().zip(&names).map(|(field, rust)| {
+        let field_name = ident(rust);
         let ty = object_field_type(cx, object, field);
         let doc = docs::attrs(&docs::field_doc(field));
         if field.required {
@@ -358,8 +366,8 @@ fn emit_form_object(cx: &Cx<'_>, object: &Object, name: &Ident, doc: &TokenStrea
             quote! { #doc pub #field_name: #option<#ty>, }
         }
     });
-    let parts = object.fields.iter().map(|field| {
-        let field_name = snake(&field.name.value);
+    let parts = object.fields.iter().zip(&names).map(|(field, rust)| {
+        let field_name = ident(rust);
         let wire = &field.name.value;
         let add = match &field.schema.ty.value {
             TypeExpr::File => quote!(form.file(#wire, value);),

@@ -53,6 +53,9 @@ pub enum Block {
         text: String,
         /// Page line.
         line: usize,
+        /// The column its first line starts at (of the bullet, for a bullet item): what is
+        /// indented deeper stands under it.
+        indent: usize,
     },
 }
 
@@ -159,6 +162,7 @@ pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
                     blocks.push(Block::Text {
                         text: format!("Note: {text}"),
                         line: number,
+                        indent,
                     });
                 }
                 // Pictures: what they show is said by their caption, which stays as prose.
@@ -172,6 +176,7 @@ pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
                         blocks.push(Block::Text {
                             text: caption,
                             line: number,
+                            indent,
                         });
                     }
                 }
@@ -239,6 +244,7 @@ pub fn parse(text: &str) -> Result<Vec<Block>, ImportError> {
         blocks.push(Block::Text {
             text: join_words(words.into_iter()),
             line: number,
+            indent,
         });
         i = j;
     }

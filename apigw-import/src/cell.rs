@@ -61,15 +61,18 @@ pub fn parse(cell: &str, line: usize) -> Result<Description, ImportError> {
         k += 1;
         if p.text == "Enumeration values:" && !p.bullet {
             while k < paragraphs.len() && paragraphs[k].bullet {
-                let value = strip_strong(&paragraphs[k].text).ok_or_else(|| {
+                let (value, meaning) = enum_item(&paragraphs[k].text).ok_or_else(|| {
                     ImportError::new(
                         line,
                         format!(
-                            "enumeration value `{}` is not written as **VALUE**",
+                            "enumeration value `{}` is not written as **VALUE**, **VALUE**: meaning, or one plain word",
                             paragraphs[k].text
                         ),
                     )
                 })?;
+                if let Some(meaning) = meaning {
+                    out.option_texts.push((value.clone(), inline(&meaning)));
+                }
                 out.enum_values.push(value);
                 k += 1;
             }
@@ -156,6 +159,28 @@ fn fact(text: &str) -> Option<(&str, &str)> {
     }
     let value = value.trim().strip_prefix("**")?.strip_suffix("**")?;
     Some((key, value))
+}
+
+/// An item of an `Enumeration values:` list: `**VALUE**`, `**VALUE**: meaning` (the meaning
+/// documents the value), or a plain value of one word (`docker`).
+fn enum_item(text: &str) -> Option<(String, Option<String>)> {
+    let text = text.trim();
+    if let Some(value) = strip_strong(text) {
+        return Some((value, None));
+    }
+    if let Some(rest) = text.strip_prefix("**")
+        && let Some((value, after)) = rest.split_once("**")
+        && let Some(meaning) = after.trim_start().strip_prefix(':')
+        && !value.trim().is_empty()
+    {
+        let meaning = meaning.trim();
+        return Some((
+            value.trim().to_owned(),
+            (!meaning.is_empty()).then(|| meaning.to_owned()),
+        ));
+    }
+    (!text.is_empty() && !text.contains(char::is_whitespace) && !text.contains('*'))
+        .then(|| (text.to_owned(), None))
 }
 
 fn strip_strong(text: &str) -> Option<String> {
@@ -294,7 +319,27 @@ Array Length: **1 - 10**";
 
     #[test]
     fn a_malformed_enumeration_is_an_error() {
-        let err = parse("Enumeration values:\n\n-  plain", 9).unwrap_err();
+        let err = parse("Enumeration values:\n\n-  two words", 9).unwrap_err();
         assert_eq!(err.line, 9);
+    }
+
+    #[test]
+    fn enumeration_values_plain_or_with_their_meaning() {
+        let d = parse("Enumeration values:\n\n-  docker\n-  containerd", 1).unwrap();
+        assert_eq!(d.enum_values, ["docker", "containerd"]);
+        let d = parse(
+            "Type.\n\nEnumeration values:\n\n-  **fgs_num**:Function quota.\n-  **fgs_size**: Code size.",
+            1,
+        )
+        .unwrap();
+        assert_eq!(d.enum_values, ["fgs_num", "fgs_size"]);
+        assert_eq!(
+            d.option_texts,
+            [
+                ("fgs_num".to_owned(), "Function quota.".to_owned()),
+                ("fgs_size".to_owned(), "Code size.".to_owned())
+            ]
+        );
+        assert_eq!(d.text, "Type.");
     }
 }

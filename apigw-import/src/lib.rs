@@ -104,7 +104,82 @@ pub fn import_page_as(
     text: &str,
     id: Option<&str>,
 ) -> Result<Imported, ImportError> {
-    let page = page::read(text)?;
+    import_one(reference, text, id, &Library::default())
+}
+
+/// The labelled tables of a reference's pages, which a row of another page may refer to
+/// (``Array of :ref:`networks <as_06_0102__table62452402171652>` objects``, a table of the page
+/// that creates the resource, or of an appendix of data structures): a page is imported with
+/// the tables of the others that its rows (and theirs, in turn) refer to and it does not have.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Label → the page that has the table (its reference) and the table.
+    tables: std::collections::HashMap<String, (String, page::PageTable)>,
+}
+
+impl Library {
+    /// The labelled tables of `pages` (`(reference, text)`); a label two pages give a table
+    /// is the first's. A page that cannot be read lends nothing.
+    pub fn of(pages: &[(String, String)]) -> Library {
+        let mut tables = std::collections::HashMap::new();
+        for (reference, text) in pages {
+            let Ok(page) = page::read(text) else { continue };
+            for table in page.tables {
+                if let Some(anchor) = table.anchor.clone() {
+                    tables
+                        .entry(anchor)
+                        .or_insert_with(|| (reference.clone(), table));
+                }
+            }
+        }
+        Library { tables }
+    }
+
+    /// Adds to `page` the tables of other pages that its rows refer to by a label no table of
+    /// the page has, and those their rows refer to, each marked with the page it is from.
+    fn lend(&self, page: &mut page::Page) {
+        loop {
+            let wanted: Vec<String> = page
+                .tables
+                .iter()
+                .flat_map(|t| &t.table.rows)
+                .flat_map(|r| &r.cells)
+                .flat_map(|c| operation::refs(c))
+                .filter(|a| !page.tables.iter().any(|t| t.anchor.as_deref() == Some(*a)))
+                .map(str::to_owned)
+                .collect();
+            let mut lent = false;
+            for anchor in wanted {
+                if page
+                    .tables
+                    .iter()
+                    .any(|t| t.anchor.as_deref() == Some(anchor.as_str()))
+                {
+                    continue;
+                }
+                if let Some((reference, table)) = self.tables.get(&anchor) {
+                    let mut table = table.clone();
+                    table.from = Some(reference.clone());
+                    page.tables.push(table);
+                    lent = true;
+                }
+            }
+            if !lent {
+                break;
+            }
+        }
+    }
+}
+
+/// One page of a run, with the tables `library` lends it.
+fn import_one(
+    reference: &str,
+    text: &str,
+    id: Option<&str>,
+    library: &Library,
+) -> Result<Imported, ImportError> {
+    let mut page = page::read(text)?;
+    library.lend(&mut page);
     let mut warnings = Vec::new();
     // The name is read from what the page says, the body's keys among it: the operation is
     // built once to read them, then under its name (object types are named after it).
@@ -198,11 +273,21 @@ fn object_keys<'a>(
 /// Imports the pages of one run (`(reference, text)`, see [`import_page`]; every operation
 /// page of a reference, since its operations become one client) so that their operation ids
 /// are unique: where pages share an id, each gets a suffix from what tells them apart (the rule
-/// is [`ids`]), and a warning at its title says so. The results are in the order of `pages`.
+/// is [`ids`]), and a warning at its title says so. A page's rows may refer to the labelled
+/// tables of the others ([`Library`]). The results are in the order of `pages`.
 pub fn import_pages(pages: &[(String, String)]) -> Vec<Result<Imported, ImportError>> {
+    import_pages_with(pages, &Library::of(pages))
+}
+
+/// [`import_pages`], with the tables of `library` (of every page of the reference, those that
+/// are no operation too: an appendix of data structures) lent to the pages.
+pub fn import_pages_with(
+    pages: &[(String, String)],
+    library: &Library,
+) -> Vec<Result<Imported, ImportError>> {
     let mut results: Vec<Result<Imported, ImportError>> = pages
         .iter()
-        .map(|(reference, text)| import_page(reference, text))
+        .map(|(reference, text)| import_one(reference, text, None, library))
         .collect();
     let imported: Vec<(usize, &Imported)> = results
         .iter()
@@ -244,7 +329,7 @@ pub fn import_pages(pages: &[(String, String)]) -> Vec<Result<Imported, ImportEr
         .collect();
     for (index, id, message) in renames {
         let (reference, text) = &pages[index];
-        results[index] = import_page_as(reference, text, Some(&id)).map(|mut imported| {
+        results[index] = import_one(reference, text, Some(&id), library).map(|mut imported| {
             imported
                 .warnings
                 .insert(0, Warning::new(imported.id_line, message));
@@ -313,4 +398,154 @@ pub fn files_under(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
     walk(dir, ext, &mut out)?;
     out.sort();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OPERATION: &str = "\
+Creating a Group
+================
+
+URI
+---
+
+POST /v1/groups
+
+Request
+-------
+
+.. table:: **Table 1** Request parameters
+
+   ========= ========= ============================================ ===========
+   Parameter Mandatory Type                                         Description
+   ========= ========= ============================================ ===========
+   networks  Yes       Array of :ref:`networks <other__net>` objects Networks.
+   ========= ========= ============================================ ===========
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+200         OK
+=========== ===========
+";
+
+    const OTHER: &str = "\
+Data Structures
+===============
+
+.. _other__net:
+
+.. table:: **Table 1** **networks** field description
+
+   ========= ========= ============================== ===========
+   Parameter Mandatory Type                           Description
+   ========= ========= ============================== ===========
+   id        Yes       String                         Subnet ID.
+   ipv6      No        :ref:`ipv6 <other__ipv6>` object IPv6.
+   ========= ========= ============================== ===========
+
+.. _other__ipv6:
+
+.. table:: **Table 2** **ipv6** field description
+
+   ========= ========= ======= ===========
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ===========
+   enabled   No        Boolean Enabled.
+   ========= ========= ======= ===========
+";
+
+    #[test]
+    fn a_row_may_refer_to_a_table_of_another_page_of_the_run() {
+        let alone = import_page("a.rst", OPERATION).unwrap_err();
+        assert_eq!(alone.line, 17);
+        assert!(alone.message.contains("other__net"), "{}", alone.message);
+        let pages = vec![("a.rst".to_owned(), OPERATION.to_owned())];
+        let all = vec![
+            ("a.rst".to_owned(), OPERATION.to_owned()),
+            ("data.rst".to_owned(), OTHER.to_owned()),
+        ];
+        let imported = import_pages_with(&pages, &Library::of(&all))
+            .remove(0)
+            .unwrap();
+        let spec = &imported.spec;
+        let body = spec.object("CreateGroupRequestBody").unwrap();
+        assert_eq!(body.fields[0].schema.ty.value.to_string(), "Array<Network>");
+        // The lent table's own links are followed on its page.
+        let network = spec.object("Network").unwrap();
+        assert_eq!(network.fields[1].schema.ty.value.to_string(), "Ipv6");
+        assert!(spec.object("Ipv6").is_some());
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    }
+
+    #[test]
+    fn a_link_to_a_label_of_no_table_is_the_table_the_description_links() {
+        let page = "\
+Creating a Group
+================
+
+URI
+---
+
+POST /v1/groups
+
+Request
+-------
+
+.. table:: **Table 1** Request parameters
+
+   ========= ========= ========================================= ===========================
+   Parameter Mandatory Type                                      Description
+   ========= ========= ========================================= ===========================
+   networks  Yes       Array of :ref:`networks <a_page>` objects See :ref:`Table 2 <a__t2>`.
+   subnet    Yes       :ref:`subnet <a_page>` object             The subnet.
+   ========= ========= ========================================= ===========================
+
+.. table:: **Table 3** **subnet** field description
+
+   ===== ====== ===========
+   Name  Type   Description
+   ===== ====== ===========
+   cidr  String CIDR.
+   ===== ====== ===========
+
+.. _a__t2:
+
+.. table:: **Table 2** **networks** field description
+
+   ===== ====== ===========
+   Name  Type   Description
+   ===== ====== ===========
+   id    String Subnet ID.
+   ===== ====== ===========
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+200         OK
+=========== ===========
+";
+        let imported = import_page("a.rst", page).unwrap();
+        let body = imported.spec.object("CreateGroupRequestBody").unwrap();
+        assert_eq!(body.fields[0].schema.ty.value.to_string(), "Array<Network>");
+        let w = &imported.warnings[0];
+        assert_eq!(w.line, 17);
+        assert!(
+            w.message.contains("`a_page`, which labels no table"),
+            "{}",
+            w.message
+        );
+        // Without a link in the description: the table whose caption describes the field.
+        assert_eq!(body.fields[1].schema.ty.value.to_string(), "Subnet");
+        assert_eq!(imported.warnings[1].line, 18);
+        assert!(imported.spec.object("Subnet").is_some());
+    }
 }

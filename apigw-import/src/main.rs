@@ -73,6 +73,8 @@ fn main() -> ExitCode {
     let mut operations: Vec<(String, String)> = Vec::new();
     // The error-code pages (appendix) of the run: (page path shown, text).
     let mut error_pages: Vec<(String, String)> = Vec::new();
+    // Every page read, whose labelled tables a row of an operation page may refer to.
+    let mut all: Vec<(String, String)> = Vec::new();
     for (page, folder) in &pages {
         let shown = page
             .strip_prefix(&args.root)
@@ -87,6 +89,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
+        all.push((shown.clone(), text.clone()));
         if !apigw_import::is_operation_page(&text) {
             if apigw_import::errors::is_error_code_page(&text) {
                 error_pages.push((shown, text));
@@ -97,8 +100,10 @@ fn main() -> ExitCode {
         folders.push(folder);
         operations.push((shown, text));
     }
-    // Imported together, so that the operation ids of the run are unique.
-    let results = apigw_import::import_pages(&operations);
+    // Imported together, so that the operation ids of the run are unique, and with the
+    // labelled tables of every page of the run.
+    let library = apigw_import::Library::of(&all);
+    let results = apigw_import::import_pages_with(&operations, &library);
 
     let mut expected: BTreeSet<PathBuf> = BTreeSet::new();
     let mut differ = Vec::new();

@@ -52,16 +52,19 @@ impl Role {
             .filter(|w| !w.is_empty())
             .collect();
         let has = |w: &str| words.iter().any(|x| x.starts_with(w));
+        let at = |w: &str| words.iter().position(|x| x.starts_with(w));
         if has("example") || has("sample") {
-            return if has("request") {
-                Role::RequestExamples
-            } else if has("response") {
-                Role::ResponseExamples
-            } else {
-                Role::Examples
+            // What it names first: `Example response (request successful)` is a response.
+            return match (at("request"), at("response")) {
+                (Some(q), Some(s)) if s < q => Role::ResponseExamples,
+                (Some(_), _) => Role::RequestExamples,
+                (None, Some(_)) => Role::ResponseExamples,
+                (None, None) => Role::Examples,
             };
         }
-        if has("uri") || has("url") {
+        // `URI`, `Request URI`, `URL`; a longer heading that mentions a URL is about something
+        // else (`Step 3: Call the API Using the Link URL of the Bucket`).
+        if (has("uri") || has("url")) && words.len() <= 3 {
             return Role::Uri;
         }
         if has("status") || (has("returned") && has("value")) {
@@ -98,6 +101,10 @@ pub struct PageTable {
     pub table: Table,
     /// Page line of the table.
     pub line: usize,
+    /// The page of the reference the table stands on, when it is not this page's own: a table
+    /// another page labels, which a row of this page refers to (see [`crate::Library`]). Such a
+    /// table only describes an object type.
+    pub from: Option<String>,
 }
 
 /// A code block of the examples sections, with the text that introduces it.
@@ -139,6 +146,12 @@ pub struct Page {
     /// The status codes written as markers (`**Status code: 200**`) in the response and status
     /// sections, in order: code, line.
     pub status_markers: Vec<(u16, usize)>,
+    /// The status codes the example sections name (`**Status code: 200**` under `Example
+    /// Response`, a code block saying only `Http Response Code: 204`), in order: code, line.
+    pub example_statuses: Vec<(u16, usize)>,
+    /// What the page says that the reading leaves out, at its line (a status table's
+    /// `default` row).
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Page {
@@ -161,8 +174,33 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
     let mut anchor: Option<String> = None;
     let mut summary: Option<String> = None;
     let mut pending_name: Option<String> = None;
+    // A sub-heading written as a paragraph or bullet item (`-  Example request`) inside another
+    // section: the examples it names, for the code blocks up to the next heading or the next
+    // such name of something else (`-  Parameter description`).
+    let mut named_examples: Option<(Role, usize)> = None;
     for block in blocks::parse(text)? {
         let line = block.line();
+        if let Block::Text { text, indent, .. } = &block {
+            if named_examples.is_some_and(|(_, at)| *indent <= at) {
+                named_examples = None;
+            }
+            let named = Role::of(text);
+            if named_examples.is_none()
+                && is_name_line(text)
+                && !is_examples(role)
+                && is_examples(named)
+            {
+                // `-  Example 1` in the request section is an example request.
+                let named = match (named, role) {
+                    (Role::Examples, Role::Request) => Role::RequestExamples,
+                    (Role::Examples, Role::Response) => Role::ResponseExamples,
+                    (named, _) => named,
+                };
+                named_examples = Some((named, *indent));
+                summary = None;
+                continue;
+            }
+        }
         let mut name_line = match &block {
             Block::Text { text, .. } if is_name_line(text) => Some(text.clone()),
             _ => None,
@@ -173,6 +211,7 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                 continue;
             }
             Block::Heading { text, level, .. } => {
+                named_examples = None;
                 if page.title.is_none() {
                     page.title = Some(text);
                     page.title_line = line;
@@ -201,10 +240,12 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                 summary = None;
                 if matches!(role, Role::Response | Role::Statuses) {
                     page.status_markers.push((code, line));
+                } else if is_examples(named_examples.map_or(role, |(r, _)| r)) {
+                    page.example_statuses.push((code, line));
                 }
             }
             Block::Table { caption, table, .. } => {
-                if let Some(codes) = status_table(&table)? {
+                if let Some(codes) = status_table(&table, &mut page.warnings)? {
                     for (code, description, row_line) in codes {
                         if !page.statuses.iter().any(|(c, _, _)| *c == code) {
                             page.statuses.push((code, description, row_line));
@@ -224,9 +265,19 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                     status,
                     table,
                     line,
+                    from: None,
                 });
             }
             Block::Code { text, .. } => {
+                let example_role = named_examples.map_or(role, |(r, _)| r);
+                if let Some(code) = status_line(&text)
+                    && (is_examples(example_role) || example_role == Role::Response)
+                {
+                    // `Http Response Code: 204`: the status of a response without a body.
+                    page.example_statuses.push((code, line));
+                    status = Some(code);
+                    continue;
+                }
                 let (request_line, code) = request_line::split_example(&text);
                 let example = PageExample {
                     status,
@@ -235,7 +286,7 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                     code,
                     line,
                 };
-                let is_request = match role {
+                let is_request = match named_examples.map_or(role, |(r, _)| r) {
                     Role::RequestExamples | Role::Request => true,
                     Role::ResponseExamples | Role::Response | Role::Statuses => false,
                     Role::Examples => example.request_line.is_some(),
@@ -257,6 +308,11 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                     page.response_examples.push(example);
                 }
             }
+            Block::Text { text, .. } if named_examples.is_some() => {
+                if text != "None" {
+                    summary = Some(text);
+                }
+            }
             Block::Text { text, .. } => match role {
                 Role::Description => page.description.push(text),
                 Role::Uri => {
@@ -270,6 +326,14 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
                         last.method = method;
                     } else if let Some(path) = request_line::path_line(&text, line) {
                         page.request_lines.push(path);
+                    } else if let Some(method) = request_line::method_alone(&text) {
+                        // `GET` alone: the path is the example request's.
+                        page.request_lines.push(RequestLine {
+                            method,
+                            path: String::new(),
+                            query: Vec::new(),
+                            line,
+                        });
                     }
                 }
                 Role::RequestExamples | Role::ResponseExamples | Role::Examples
@@ -302,6 +366,32 @@ pub fn read(text: &str) -> Result<Page, ImportError> {
     Ok(page)
 }
 
+/// A code block that only names a status: `Http Response Code: 204`, `HTTP/1.1 204 No
+/// Content`, `Status code: 200`.
+fn status_line(code: &str) -> Option<u16> {
+    let text = code.trim();
+    if text.contains('\n') || text.contains(['{', '[']) {
+        return None;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = words.iter().position(|w| leading_code(w).is_some())?;
+    let before = words[..at].join(" ").to_ascii_lowercase();
+    (before.starts_with("http/") || before.contains("status") || before.contains("code"))
+        .then(|| leading_code(words[at]))
+        .flatten()
+}
+
+/// Whether a section of this role holds examples.
+fn is_examples(role: Role) -> bool {
+    matches!(
+        role,
+        Role::RequestExamples | Role::ResponseExamples | Role::Examples
+    )
+}
+
 /// A short line that ends in a status code: `Normal 200`, `Normal response code: 201`.
 fn named_status(text: &str) -> Option<u16> {
     let plain: String = text.chars().filter(|&c| c != '*').collect();
@@ -322,7 +412,10 @@ fn is_name_line(text: &str) -> bool {
 /// A status code, its description and its page line.
 type StatusRow = (u16, String, usize);
 
-fn status_table(table: &Table) -> Result<Option<Vec<StatusRow>>, ImportError> {
+fn status_table(
+    table: &Table,
+    warnings: &mut Vec<crate::Warning>,
+) -> Result<Option<Vec<StatusRow>>, ImportError> {
     let first = table.header.first().map(|h| h.to_ascii_lowercase());
     let all_codes = !table.rows.is_empty()
         && table
@@ -339,6 +432,18 @@ fn status_table(table: &Table) -> Result<Option<Vec<StatusRow>>, ImportError> {
     }
     let mut out = Vec::new();
     for row in &table.rows {
+        // `default`: the response to any status not listed (as OpenAPI writes it), which
+        // names no status of its own.
+        if apigw_spec::rst::inline(&row.cells[0])
+            .trim()
+            .eq_ignore_ascii_case("default")
+        {
+            warnings.push(crate::Warning::new(
+                row.line,
+                "status `default` (any status not listed) names no status; left out (an undocumented status is still an error)",
+            ));
+            continue;
+        }
         let code = leading_code(&row.cells[0]).ok_or_else(|| {
             ImportError::new(
                 row.line,
@@ -372,14 +477,60 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_bullet_naming_examples_is_a_sub_heading() {
+        let text = "\
+Canceling a Share
+=================
+
+URI
+---
+
+Get /v2/{project_id}/shares/{id}
+
+-  Example request
+
+   Canceling one share
+
+   .. code-block::
+
+      GET /v2/{project_id}/shares/e842bf23
+";
+        assert!(Page::is_operation(text));
+        let page = read(text).unwrap();
+        assert_eq!(page.request_lines.len(), 1);
+        assert_eq!(page.request_lines[0].method, "GET");
+        // The code under the bullet is an example, not a second request line.
+        assert_eq!(page.request_examples.len(), 1);
+        let example = &page.request_examples[0];
+        assert_eq!(example.summary.as_deref(), Some("Canceling one share"));
+        assert_eq!(
+            example.request_line.as_ref().unwrap().path,
+            "/v2/{project_id}/shares/e842bf23"
+        );
+        // What follows the next bullet at its level is the section's again.
+        let more =
+            format!("{text}\n-  Parameter description\n\n   .. code-block::\n\n      {{}}\n");
+        assert_eq!(read(&more).unwrap_err().line, 19);
+    }
+
+    #[test]
     fn sections_are_known_by_what_their_heading_says() {
         assert_eq!(Role::of("URI"), Role::Uri);
+        assert_eq!(Role::of("Request URI"), Role::Uri);
+        assert_ne!(
+            Role::of("Step 3: Call the API to Create a Bucket Using the Link URL"),
+            Role::Uri
+        );
         assert_eq!(Role::of("Request Parameters"), Role::Request);
         assert_eq!(Role::of("Request Message"), Role::Request);
         assert_eq!(Role::of("Response"), Role::Response);
         assert_eq!(Role::of("Example Requests"), Role::RequestExamples);
         assert_eq!(Role::of("Response Example"), Role::ResponseExamples);
         assert_eq!(Role::of("Examples"), Role::Examples);
+        assert_eq!(
+            Role::of("Example response (request successful)"),
+            Role::ResponseExamples
+        );
         assert_eq!(Role::of("**Status Codes**"), Role::Statuses);
         assert_eq!(Role::of("Returned Values"), Role::Statuses);
         assert_eq!(Role::of("Error Codes"), Role::ErrorCodes);

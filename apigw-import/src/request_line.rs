@@ -1,7 +1,9 @@
 //! Request lines: how a page writes an operation's method and path. The format knows
 //! `GET /v2/{project_id}/things`, the same with the endpoint written out
 //! (`POST https://{Endpoint}/v3/...`, placeholders in emphasis `{*project_id*}`, a query string
-//! `?limit={limit}`), and the older `PATH: /v1/...` with `Method: GET` on a line of its own.
+//! `?limit={limit}`), and the older `PATH: /v1/...` with `Method: GET` on a line of its own. A
+//! method is read in any case (`Get`); a query string may be broken by spaces after its `&`
+//! (`&a={a}& b={b}`).
 //! Example requests start with the same line, then the body.
 
 use apigw_spec::Method;
@@ -23,25 +25,46 @@ pub struct RequestLine {
 pub fn read(text: &str, line: usize) -> Option<RequestLine> {
     let plain = plain(text);
     let (method, rest) = plain.split_once(char::is_whitespace)?;
-    Method::ALL.iter().find(|(m, _)| *m == method)?;
-    // The target ends at the first space outside braces (`{Cloud Eye endpoint}` is one).
+    let method = method_named(method)?;
+    // The target ends at the first space outside braces (`{Cloud Eye endpoint}` is one),
+    // unless the query string goes on after it (`…&metadata={metadata}& name~={name}`).
     let rest = rest.trim_start();
-    let end = outside_braces(rest, char::is_whitespace).unwrap_or(rest.len());
-    let target = &rest[..end];
+    let mut target = String::new();
+    let mut words = rest;
+    loop {
+        let end = outside_braces(words, char::is_whitespace).unwrap_or(words.len());
+        target.push_str(&words[..end]);
+        words = words[end..].trim_start();
+        let goes_on = target.contains('?') && (target.ends_with('&') || words.starts_with('&'));
+        if words.is_empty() || !goes_on {
+            break;
+        }
+    }
     // Only a protocol version may follow the target (`HTTP/1.1`).
-    if rest[end..]
-        .split_whitespace()
-        .any(|w| !w.starts_with("HTTP/"))
-    {
+    if words.split_whitespace().any(|w| !w.starts_with("HTTP/")) {
         return None;
     }
-    let (path, query) = target_parts(target)?;
+    let (path, query) = target_parts(&target)?;
     Some(RequestLine {
-        method: method.to_owned(),
+        method,
         path,
         query,
         line,
     })
+}
+
+/// The method a word names, in any case (`Get` → `GET`).
+fn method_named(word: &str) -> Option<String> {
+    Method::ALL
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(word))
+        .map(|(m, _)| (*m).to_owned())
+}
+
+/// A method alone (`GET`), as a `URI` section may state it when its path is only in the
+/// example request.
+pub fn method_alone(text: &str) -> Option<String> {
+    method_named(&plain(text))
 }
 
 /// `PATH: /v1/...` (its method follows on a line of its own).
@@ -64,9 +87,10 @@ pub fn path_line(text: &str, line: usize) -> Option<RequestLine> {
 pub fn method_line(text: &str) -> Option<String> {
     let plain = plain(text);
     let (key, value) = plain.split_once(':')?;
-    let value = value.trim();
-    (key.trim().eq_ignore_ascii_case("method") && Method::ALL.iter().any(|(m, _)| *m == value))
-        .then(|| value.to_owned())
+    if !key.trim().eq_ignore_ascii_case("method") {
+        return None;
+    }
+    method_named(value.trim())
 }
 
 /// An example code block → its request line (if it starts with one) and the rest, trimmed.
@@ -162,6 +186,18 @@ mod tests {
             ("", "/svc/v1/{project_id}/backups")
         );
         assert_eq!(method_line("Method: POST").as_deref(), Some("POST"));
+        assert_eq!(read("Get /v1/{id}/types", 1).unwrap().method, "GET");
+        assert_eq!(method_alone("GET").as_deref(), Some("GET"));
+        assert_eq!(method_alone("GET /v1"), None);
+        // A query string broken by spaces after its `&`.
+        let l = read(
+            "GET /v2/{p}/shares?limit={limit}& name~={name}& with_count={w}",
+            1,
+        )
+        .unwrap();
+        assert_eq!(l.path, "/v2/{p}/shares");
+        assert_eq!(l.query, ["limit", "name~", "with_count"]);
+        assert!(read("GET /v2/shares and more", 1).is_none());
         let (line, body) = split_example("POST https://{endpoint}/v1/x\n\n{\n  \"a\": 1\n}");
         assert_eq!(line.unwrap().path, "/v1/x");
         assert_eq!(body, "{\n  \"a\": 1\n}");

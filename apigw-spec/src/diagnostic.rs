@@ -175,8 +175,6 @@ codes! {
     /// A parameter of a paged operation whose setter would shadow `pages` or `items`, the
     /// methods only the builders of paged operations have.
     ReservedPagingName = "reserved_paging_name";
-    /// Two fields, or two parameters, that become the same Rust name.
-    NameCollision = "name_collision";
     /// A parameter named `body` next to a request body.
     BodyParameterClash = "body_parameter_clash";
     /// Two generated types with the same name.

@@ -18,6 +18,63 @@ pub fn pascal(name: &str) -> String {
     fix_start(pascal, "V")
 }
 
+/// The Rust names of the values of one scope (the fields of an object, the parameters of an
+/// operation), in order: each its name in snake case ([`snake`]); where names of the scope
+/// would become the same (`server_id` and `serverId`, `name` and `name~`), the one already
+/// written so keeps it (else the first), and each other gets the next number not taken
+/// (`server_id_2`). The wire names stay as they are, so every value keeps its own.
+pub fn distinct_snake<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut out: Vec<String> = names.iter().map(|n| snake(n)).collect();
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // First the names written in snake case already, then the others in order.
+    let order: Vec<usize> = (0..names.len())
+        .filter(|&i| out[i] == names[i])
+        .chain((0..names.len()).filter(|&i| out[i] != names[i]))
+        .collect();
+    for i in order {
+        if !taken.insert(out[i].clone()) {
+            let name = (2..)
+                .map(|n| format!("{}_{n}", out[i]))
+                .find(|c| !taken.contains(c) && !out.contains(c))
+                .expect("the numbered names never run out");
+            taken.insert(name.clone());
+            out[i] = name;
+        }
+    }
+    out
+}
+
+/// The Rust names of an object's fields, in order (see [`distinct_snake`]).
+pub fn field_names(object: &Object) -> Vec<String> {
+    distinct_snake(object.fields.iter().map(|f| f.name.value.as_str()))
+}
+
+/// The Rust name of one field of `object` (see [`field_names`]).
+pub fn field_name(object: &Object, field: &Field) -> String {
+    object
+        .fields
+        .iter()
+        .position(|f| std::ptr::eq(f, field))
+        .map(|i| field_names(object).swap_remove(i))
+        .unwrap_or_else(|| snake(&field.name.value))
+}
+
+/// The Rust names of an operation's parameters (its builder's arguments and setters), in the
+/// order of [`Spec::params`] (see [`distinct_snake`]).
+pub fn param_names(spec: &Spec) -> Vec<String> {
+    distinct_snake(spec.params.iter().map(|p| p.field.name.value.as_str()))
+}
+
+/// The Rust name of one parameter of `spec` (see [`param_names`]).
+pub fn param_name(spec: &Spec, param: &Param) -> String {
+    spec.params
+        .iter()
+        .position(|p| std::ptr::eq(p, param))
+        .map(|i| param_names(spec).swap_remove(i))
+        .unwrap_or_else(|| snake(&param.field.name.value))
+}
+
 fn fix_start(name: String, prefix: &str) -> String {
     if name.is_empty() {
         format!("{prefix}empty")
@@ -305,6 +362,20 @@ operation = { id = "ListThings", method = "GET", path = "/v1/things" }
         for bad in ["", "_", "_Private", "2xx", "List-Apis", "Käse", "a b"] {
             assert!(!is_identifier(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn names_of_one_scope_stay_apart() {
+        assert_eq!(
+            distinct_snake(["serverId", "server_id", "name"]),
+            ["server_id_2", "server_id", "name"]
+        );
+        assert_eq!(distinct_snake(["name", "name~"]), ["name", "name_2"]);
+        assert_eq!(
+            distinct_snake(["aB", "a_b_2", "a_b"]),
+            ["a_b_3", "a_b_2", "a_b"]
+        );
+        assert_eq!(distinct_snake(["vpcId", "subnet"]), ["vpc_id", "subnet"]);
     }
 
     #[test]

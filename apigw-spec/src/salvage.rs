@@ -121,12 +121,14 @@ fn simplify(spec: &Spec) -> Spec {
         .map(|p| naming::snake(&p.field.name.value))
         .collect();
     let paged = paging::detect(spec).is_some();
-    for param in out
+    // The Rust names the generator gives them (`naming::param_names`).
+    let rust_names = naming::param_names(&out);
+    for (param, rust) in out
         .params
         .iter()
-        .filter(|p| p.location != ParamLocation::Path)
+        .zip(rust_names)
+        .filter(|(p, _)| p.location != ParamLocation::Path)
     {
-        let rust = naming::snake(&param.field.name.value);
         let free = rust != "body"
             && (naming::builder::reserved(&rust, paged).is_none() || !param.is_caller_supplied());
         if free && naming::is_identifier(&rust) && names.insert(rust) {
@@ -159,9 +161,7 @@ fn simplify(spec: &Spec) -> Spec {
         .retain(|o| naming::is_identifier(&o.name.value) && seen.insert(naming::object_name(o)));
     for object in &mut out.objects {
         let mut seen = HashSet::new();
-        object
-            .fields
-            .retain(|f| seen.insert(naming::snake(&f.name.value)));
+        object.fields.retain(|f| seen.insert(f.name.value.clone()));
     }
     out.objects.retain(|o| !o.fields.is_empty());
     let defined: HashSet<String> = out.objects.iter().map(|o| o.name.value.clone()).collect();

@@ -18,6 +18,10 @@ pub struct TypeError {
     pub message: String,
 }
 
+/// The names of the type constructors (`Array<T>`, its other spelling `List<T>`, and
+/// `Map<String, T>`): no object can be named so, since the name is read as the constructor.
+pub const CONSTRUCTORS: [&str; 3] = ["Array", "List", "Map"];
+
 /// Parses a type expression. Names that are not built in become [`TypeExpr::Named`]; whether
 /// such an object exists is checked later, against the whole spec.
 pub fn parse_type(text: &str) -> Result<TypeExpr, TypeError> {
@@ -117,6 +121,13 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn constructor_names_are_no_object_names() {
+        for name in CONSTRUCTORS {
+            assert!(parse_type(name).is_err(), "{name}");
+        }
+    }
 
     #[test]
     fn parses_the_grammar() {

@@ -542,22 +542,6 @@ const CASES: &[Case] = &[
         "query parameter `items` would become a builder method `items`, which the builder of a paged operation already has",
         (27, 8),
     ),
-    ui(
-        "names_collide_after_case_conversion",
-        Code::NameCollision,
-        Edit(
-            "[query.limit]",
-            "[query.envName]\ntype = \"String\"\n\n[query.env_name]\ntype = \"String\"\n\n[query.limit]",
-        ),
-        "`envName` and `env_name` both become the builder method `env_name`",
-        (16, 8),
-    ),
-    case(
-        Code::NameCollision,
-        Append("\n[object.Thing.Name]\ntype = \"String\"\n"),
-        "`name` and `Name` both become the field `name`",
-        (24, 15),
-    ),
     case(
         Code::BodyParameterClash,
         Append("\n[query.body]\ntype = \"String\"\n\n[body]\ntype = \"Thing\"\n"),

@@ -25,6 +25,7 @@ use crate::page::Page;
 use crate::request_line::RequestLine;
 use crate::{ImportError, Warning};
 use objects::Objects;
+pub(crate) use objects::refs;
 use roles::TableRole;
 
 /// A value with no place in a spec file yet (the importer builds the model before any text).
@@ -45,6 +46,7 @@ pub fn build(
     id: Option<&str>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Spec, ImportError> {
+    warnings.extend(page.warnings.iter().cloned());
     let request = request_line(page, warnings)?;
     let method = Method::ALL
         .iter()
@@ -70,12 +72,21 @@ pub fn build(
     let mut bodies: BTreeMap<u16, TypeExpr> = BTreeMap::new();
     let mut headers: BTreeMap<u16, Vec<Field>> = BTreeMap::new();
     // Where a page does not say which status a body table documents: its success status.
+    // A page whose response and status sections name no success status: the success statuses
+    // its examples name (`**Status code: 200**` under `Example Response`).
+    let is_success = |c: &u16| (200..300).contains(c);
+    let mut markers = page.status_markers.clone();
+    let named_success = page.statuses.iter().any(|(c, _, _)| is_success(c))
+        || markers.iter().any(|(c, _)| is_success(c));
+    if !named_success {
+        markers.extend(page.example_statuses.iter().filter(|(c, _)| is_success(c)));
+    }
     let success = page
         .statuses
         .iter()
         .map(|(c, _, _)| *c)
-        .chain(page.status_markers.iter().map(|(c, _)| *c))
-        .find(|c| (200..300).contains(c))
+        .chain(markers.iter().map(|(c, _)| *c))
+        .find(is_success)
         .unwrap_or(200);
     for (table, role) in &placed {
         let status = table.status.unwrap_or(success);
@@ -89,6 +100,21 @@ pub fn build(
                         }
                         None => ParamLocation::Query,
                     };
+                    if params
+                        .iter()
+                        .any(|p| p.location == location && p.field.name == field.name)
+                    {
+                        warnings.push(Warning::new(
+                            table.line,
+                            format!(
+                                "{} `{}` is documented again in table `{}`; the first is kept",
+                                location.noun(),
+                                field.name.value,
+                                table.caption
+                            ),
+                        ));
+                        continue;
+                    }
                     params.push(param(location, field));
                 }
             }
@@ -176,15 +202,26 @@ pub fn build(
             params.push(param(ParamLocation::Path, fields::untyped(&name.value)));
         }
     }
-    // Query and header values are text: an untyped list holds strings; an object has no
-    // spelling in a query string the format defines, so the value is passed as written.
-    for p in params
-        .iter_mut()
-        .filter(|p| p.location != ParamLocation::Path)
-    {
+    // Path, query and header values are text: an untyped list holds strings; an object has no
+    // spelling in a path or query string the format defines, so the value is passed as
+    // written (a path segment is one value, never a list).
+    for p in params.iter_mut() {
+        let path = p.location == ParamLocation::Path;
         let ty = &mut p.field.schema.ty.value;
         match ty {
-            TypeExpr::Array(inner) if **inner == TypeExpr::Any => **inner = TypeExpr::String,
+            TypeExpr::Array(inner) if **inner == TypeExpr::Any && !path => {
+                **inner = TypeExpr::String
+            }
+            TypeExpr::Array(_) if path => {
+                warnings.push(Warning::new(
+                    request.line,
+                    format!(
+                        "path parameter `{}` is documented as `{ty}`; a path segment is one value, passed as a String",
+                        p.field.name.value
+                    ),
+                ));
+                *ty = TypeExpr::String;
+            }
             TypeExpr::Any | TypeExpr::Map(_) | TypeExpr::Named(_) => {
                 warnings.push(Warning::new(
                     request.line,
@@ -212,7 +249,7 @@ pub fn build(
         .iter()
         .map(|(c, d, _)| (*c, d.clone()))
         .collect();
-    let marked = page.status_markers.iter().map(|(c, _)| c);
+    let marked = markers.iter().map(|(c, _)| c);
     for status in marked.chain(bodies.keys()).chain(headers.keys()) {
         if !statuses.iter().any(|(c, _)| c == status) {
             statuses.push((*status, String::new()));
@@ -332,9 +369,35 @@ fn second_table(table: &crate::page::PageTable) -> Warning {
 /// line is a second operation, which one spec cannot hold.
 fn request_line(page: &Page, warnings: &mut Vec<Warning>) -> Result<RequestLine, ImportError> {
     let mut lines = page.request_lines.iter();
-    let first = lines.next().cloned().ok_or_else(|| {
+    let mut first = lines.next().cloned().ok_or_else(|| {
         ImportError::new(1, "no request line (`METHOD /path`) in the `URI` section")
     })?;
+    if first.path.is_empty() {
+        // The `URI` section states the method alone: the path is the example request's.
+        let example = page
+            .request_examples
+            .iter()
+            .filter_map(|e| e.request_line.as_ref())
+            .find(|l| l.method == first.method)
+            .ok_or_else(|| {
+                ImportError::new(
+                    first.line,
+                    format!(
+                        "the `URI` section states `{}` without a path, and no example request has one",
+                        first.method
+                    ),
+                )
+            })?;
+        warnings.push(Warning::new(
+            first.line,
+            format!(
+                "the `URI` section states `{}` without a path; the path is the example request's, `{}`",
+                first.method, example.path
+            ),
+        ));
+        first.path = example.path.clone();
+        first.query = example.query.clone();
+    }
     if first.method.is_empty() {
         return Err(ImportError::new(
             first.line,
@@ -425,5 +488,130 @@ fn param(location: ParamLocation, mut field: Field) -> Param {
         field,
         from_client,
         auth,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_method_alone_takes_the_example_requests_path() {
+        let text = "\
+Querying API Versions
+=====================
+
+URI
+---
+
+GET
+
+Request
+-------
+
+Example request
+
+.. code-block:: text
+
+   GET https://{Endpoint}/
+
+Response
+--------
+
+None
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+200         OK
+=========== ===========
+";
+        let imported = crate::import_page("v.rst", text).unwrap();
+        assert_eq!(imported.spec.operation.path.raw, "/");
+        assert_eq!(imported.warnings[0].line, 7);
+        let without = text.replace("   GET https://{Endpoint}/", "   {}");
+        assert_eq!(crate::import_page("v.rst", &without).unwrap_err().line, 7);
+    }
+
+    /// A page `DELETE /v1/things/{id}` with `uri` as its URI tables and `rest` after.
+    fn page(uri: &str, rest: &str) -> String {
+        format!(
+            "Deleting a Thing\n================\n\nURI\n---\n\nDELETE /v1/things/{{id}}\n\n{uri}\n\n{rest}"
+        )
+    }
+
+    const ID_TABLE: &str = "\
+.. table:: **Table 1** Path parameters
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   id        Yes       Object Thing ID.
+   ========= ========= ====== ===========
+
+.. table:: **Table 2** Parameters
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   id        Yes       String Thing ID again.
+   ========= ========= ====== ===========";
+
+    #[test]
+    fn a_path_parameter_is_text_and_documented_once() {
+        let text = page(
+            ID_TABLE,
+            "Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n=========== ===========\n204         OK\ndefault     Any error.\n=========== ===========\n",
+        );
+        let imported = crate::import_page("d.rst", &text).unwrap();
+        let spec = &imported.spec;
+        assert_eq!(spec.params.len(), 1);
+        assert_eq!(
+            spec.params[0].field.schema.ty.value,
+            apigw_spec::TypeExpr::String
+        );
+        assert_eq!(
+            spec.params[0].field.description.as_deref(),
+            Some("Thing ID.")
+        );
+        let lines: Vec<usize> = imported.warnings.iter().map(|w| w.line).collect();
+        // The `default` row (line 32), the second table (17), the object in the path (7).
+        assert!(
+            lines.contains(&32) && lines.contains(&17) && lines.contains(&7),
+            "{:?}",
+            imported.warnings
+        );
+        assert_eq!(spec.responses.len(), 1);
+        assert_eq!(spec.responses[0].status.value, 204);
+    }
+
+    #[test]
+    fn a_success_status_only_the_examples_name() {
+        let text = page(
+            "",
+            "Response\n--------\n\n**Status code: 400**\n\n.. table:: **Table 1** Response body parameters\n\n   ========== ====== ===========\n   Parameter  Type   Description\n   ========== ====== ===========\n   error_code String Error code.\n   ========== ====== ===========\n\nExample Response\n----------------\n\n.. code-block::\n\n   Http Response Code: 204\n",
+        );
+        let imported = crate::import_page("d.rst", &text).unwrap();
+        let statuses: Vec<u16> = imported
+            .spec
+            .responses
+            .iter()
+            .map(|r| r.status.value)
+            .collect();
+        assert_eq!(statuses, [400, 204]);
+        // Named in the response section, the examples' statuses add nothing.
+        let named = text.replace(
+            "**Status code: 400**",
+            "**Status code: 400**\n\n**Status code: 202**",
+        );
+        let imported = crate::import_page("d.rst", &named).unwrap();
+        let statuses: Vec<u16> = imported
+            .spec
+            .responses
+            .iter()
+            .map(|r| r.status.value)
+            .collect();
+        assert_eq!(statuses, [400, 202]);
     }
 }

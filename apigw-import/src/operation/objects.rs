@@ -49,16 +49,23 @@ impl<'p> Objects<'p> {
             }
         }
         // A subject is a reference only where some other table has an untyped object row of
-        // that name (and no anchor points elsewhere).
+        // that name (and no label of a table points elsewhere), or a row whose type names it.
+        let named: Vec<Vec<String>> = page
+            .tables
+            .iter()
+            .map(|t| fields::named_types(&t.table))
+            .collect();
         subjects.retain(|&index, subject| {
             page.tables.iter().enumerate().any(|(other, t)| {
                 other != index
-                    && t.table.rows.iter().any(|r| {
+                    && (t.table.rows.iter().any(|r| {
                         r.cells
                             .first()
                             .is_some_and(|c| fields::plain(c) == *subject)
-                            && r.cells.iter().all(|c| !c.contains(":ref:`"))
-                    })
+                            && r.cells
+                                .iter()
+                                .all(|c| refs(c).all(|a| anchored(page, a).is_none()))
+                    }) || named[other].iter().any(|n| same_name(n, subject)))
             })
         });
         referenced.extend(subjects.keys().copied());
@@ -89,6 +96,22 @@ impl<'p> Objects<'p> {
             .filter(|(_, s)| *s == field)
             .map(|(i, _)| *i)
             .min()
+    }
+
+    /// The table whose caption describes the object type `name` (`Parameter description of
+    /// field **policy_create**`, `Description of the **match** field` for `matches`): names
+    /// compared in any case, a plural as its singular.
+    pub(crate) fn named_table(&self, name: &str) -> Option<usize> {
+        self.subjects
+            .iter()
+            .filter(|(_, s)| same_name(s, name))
+            .map(|(i, _)| *i)
+            .min()
+    }
+
+    /// The caption of table `index`.
+    pub(crate) fn caption(&self, index: usize) -> &str {
+        &self.page.tables[index].caption
     }
 
     /// The object type of the table labelled `anchor`; `many` when the field holds several
@@ -124,13 +147,14 @@ impl<'p> Objects<'p> {
         }
         let table = &self.page.tables[index];
         let base = base_name(&table.caption, field, many);
-        // The same name on another table (a request and a response flavour): suffix by side.
+        // The same name on another table (a request and a response flavour): suffix by side
+        // (a table of another page, which stands on no side of this operation, by number).
+        let side = match table.role {
+            _ if table.from.is_some() => "",
+            Role::Request => "Request",
+            _ => "Response",
+        };
         let name = if self.taken(&base) {
-            let side = if table.role == Role::Request {
-                "Request"
-            } else {
-                "Response"
-            };
             self.claim(&format!("{base}{side}"), None)
         } else {
             self.claim(&base, None)
@@ -202,6 +226,7 @@ impl<'p> Objects<'p> {
             .enumerate()
             .filter(|(i, _)| self.referenced.contains(i) && !self.by_table.contains_key(i))
             .map(|(_, t)| t)
+            .filter(|t| t.from.is_none())
     }
 
     /// The object types, in the order they were first referenced.
@@ -209,12 +234,14 @@ impl<'p> Objects<'p> {
         self.objects
     }
 
-    /// Whether an object has the name already, or it is a built-in type's (`File`).
+    /// Whether an object has the name already, or it is a built-in type's (`File`) or a type
+    /// constructor's (`List`).
     fn taken(&self, name: &str) -> bool {
         self.objects.iter().any(|o| o.name.value == name)
             || TypeExpr::SCALARS
                 .iter()
                 .any(|(builtin, _)| *builtin == name)
+            || apigw_spec::types::CONSTRUCTORS.contains(&name)
     }
 
     /// A type name not used yet: `base`, else with the status or a number appended.
@@ -236,6 +263,12 @@ pub(crate) fn refs(cell: &str) -> impl Iterator<Item = &str> {
         let (_, anchor) = target.rsplit_once('<')?;
         Some(anchor.strip_suffix('>')?.trim())
     })
+}
+
+/// Whether two names written on a page name one thing: in any case, a plural as its
+/// singular (`Resource_tag` and `resource_tags`).
+fn same_name(a: &str, b: &str) -> bool {
+    crate::naming::item_of(a).eq_ignore_ascii_case(&crate::naming::item_of(b))
 }
 
 /// The table labelled `anchor`.
@@ -302,5 +335,48 @@ fn base_name(caption: &str, field: &str, many: bool) -> String {
         format!("Object{name}")
     } else {
         name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_object_is_never_named_like_a_type_constructor() {
+        let text = "\
+Listing Links
+=============
+
+URI
+---
+
+GET /v1/links
+
+Response
+--------
+
+.. table:: **Table 1** Response body parameters
+
+   ========= ==== ==========================
+   Parameter Type Description
+   ========= ==== ==========================
+   list      List See :ref:`Table 2 <t2>`.
+   ========= ==== ==========================
+
+.. _t2:
+
+.. table:: **Table 2** Parameter description
+
+   ========= ====== ===========
+   Parameter Type   Description
+   ========= ====== ===========
+   url       String A link.
+   ========= ====== ===========
+";
+        let imported = crate::import_page("l.rst", text).unwrap();
+        let body = imported.spec.object("ListLinksResponse").unwrap();
+        assert_eq!(
+            body.fields[0].schema.ty.value.to_string(),
+            "Array<ListResponse>"
+        );
     }
 }

@@ -35,7 +35,7 @@ pub(super) fn place<'p>(
 ) -> Result<Vec<(&'p PageTable, TableRole)>, ImportError> {
     let mut placed = Vec::new();
     for table in &page.tables {
-        if objects.is_object_table(table) {
+        if objects.is_object_table(table) || table.from.is_some() {
             continue;
         }
         let role = role(table).ok_or_else(|| {
@@ -106,7 +106,8 @@ pub(crate) fn whole_body(table: &PageTable) -> bool {
         .cells
         .first()
         .map_or(String::new(), |c| super::fields::plain(c));
-    let name = name.trim_matches('`');
+    // Set in code or emphasis (`*[Array]*`), it is the same name.
+    let name = name.trim_matches(['`', '*']);
     let lower = name.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -128,5 +129,44 @@ fn section_name(role: Role) -> &'static str {
         Role::RequestExamples | Role::ResponseExamples | Role::Examples => "examples",
         Role::Statuses => "status code",
         Role::ErrorCodes => "error code",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_body_row_named_in_emphasized_brackets_is_the_whole_body() {
+        let text = "\
+Updating a Thing
+================
+
+URI
+---
+
+PATCH /v1/things/{id}
+
+Request
+-------
+
+.. table:: **Table 1** Request parameters
+
+   =========== ========= ================ ===========
+   Parameter   Mandatory Type             Description
+   =========== ========= ================ ===========
+   *[Array]*   Yes       Array of objects Changes.
+   =========== ========= ================ ===========
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+200         OK
+=========== ===========
+";
+        let imported = crate::import_page("u.rst", text).unwrap();
+        let body = imported.spec.body.unwrap();
+        assert_eq!(body.ty.value.to_string(), "Array<Object>");
     }
 }

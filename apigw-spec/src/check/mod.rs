@@ -20,9 +20,9 @@ use std::fmt;
 use field::FieldRules;
 pub use field::field_problems;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostics};
 use crate::model::{Field, ParamLocation, Spec, TypeExpr};
-use crate::source::{SourceFile, Span, Spanned};
+use crate::source::{SourceFile, Span};
 
 /// Values a path parameter can take from the client's configuration (`from_client = "..."`).
 pub const CLIENT_VALUES: &[&str] = &["project_id"];
@@ -108,22 +108,6 @@ impl Checker<'_, '_> {
         }
         .check(&what, field);
         true
-    }
-
-    /// Reports that `second` becomes the same Rust name as `first`.
-    fn collision(&mut self, second: &Spanned<String>, first: &Spanned<String>, what: &str) {
-        let note = self.position_note(first.span.clone());
-        self.diags.push(
-            Diagnostic::new(
-                Code::NameCollision,
-                second.span.clone(),
-                format!(
-                    "`{}` and `{}` both become the {what}",
-                    first.value, second.value
-                ),
-            )
-            .with_help(format!("rename one of them (the other is {note})")),
-        );
     }
 
     /// Where `span` is, for a note: a line, or the operation itself for generated names.

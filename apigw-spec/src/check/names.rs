@@ -15,8 +15,14 @@ impl Checker<'_, '_> {
         // Builder arguments and setters.
         let mut values: HashMap<String, &Spanned<String>> = HashMap::new();
         let paged = paging::detect(self.spec).is_some();
-        for param in self.spec.params.iter().filter(|p| p.is_caller_supplied()) {
-            let rust = naming::snake(&param.field.name.value);
+        let rust_names = naming::param_names(self.spec);
+        for (param, rust) in self
+            .spec
+            .params
+            .iter()
+            .zip(rust_names)
+            .filter(|(p, _)| p.is_caller_supplied())
+        {
             let reserved = match naming::builder::reserved(&rust, paged) {
                 Some(Reserved::Always) => Some((
                     Code::ReservedName,
@@ -48,15 +54,9 @@ impl Checker<'_, '_> {
                     .with_help(help),
                 );
             }
-            if let Some(first) = values.get(&rust) {
-                self.collision(
-                    &param.field.name,
-                    first,
-                    &format!("builder method `{rust}`"),
-                );
-            } else {
-                values.insert(rust, &param.field.name);
-            }
+            // Parameters whose names become the same in snake case have distinct Rust names
+            // (`naming::param_names`).
+            values.insert(rust, &param.field.name);
         }
         if self.spec.body.is_some()
             && let Some(first) = values.get("body")

@@ -1,14 +1,12 @@
-//! Objects: valid names, at least one field, fields that stay apart after case conversion, no
-//! object that contains itself.
+//! Objects: valid names, at least one field, no object that contains itself. (Fields that
+//! would become one Rust name are told apart by `naming::field_names`.)
 
-use std::collections::HashMap;
 use std::fmt;
 
 use super::{Checker, Subject};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Object, TypeExpr};
 use crate::naming;
-use crate::source::Spanned;
 
 impl Checker<'_, '_> {
     pub(super) fn objects(&mut self) {
@@ -32,7 +30,8 @@ impl Checker<'_, '_> {
                         )),
                 );
             }
-            let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
+            // Fields whose names become the same in snake case get distinct Rust names
+            // (`naming::field_names`), so they need no check here.
             for field in &object.fields {
                 let what = Subject::ObjectField {
                     object: &object.name.value,
@@ -40,12 +39,6 @@ impl Checker<'_, '_> {
                 };
                 self.schema(what, field);
                 self.type_refs(&field.schema.ty);
-                let rust = naming::snake(&field.name.value);
-                if let Some(first) = seen.get(&rust) {
-                    self.collision(&field.name, first, &format!("field `{rust}`"));
-                } else {
-                    seen.insert(rust, &field.name);
-                }
             }
         }
         self.cycles();
