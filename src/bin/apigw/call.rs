@@ -9,7 +9,7 @@ use apigw_spec::{ParamLocation, TypeExpr, conform};
 use clap::ArgMatches;
 use serde_json::Value;
 
-use crate::command::{Operation, form_fields, option_name};
+use crate::command::{Operation, form_fields, form_options, param_option};
 
 /// Why a call did not give a result, with its exit code.
 pub enum Failure {
@@ -56,7 +56,7 @@ fn request(
             continue;
         }
         let values: Vec<String> = matches
-            .get_many::<String>(&option_name(name))
+            .get_many::<String>(&param_option(spec, name))
             .map(|v| v.cloned().collect())
             .unwrap_or_default();
         match param.location {
@@ -75,7 +75,7 @@ fn request(
     conform::request_params(spec, &path, &query).map_err(|v| {
         Failure::Usage(format!(
             "invalid value for --{}: {}",
-            option_name(&v.path),
+            param_option(spec, &v.path),
             v.message
         ))
     })?;
@@ -94,8 +94,8 @@ fn request(
     }
     if let Some(fields) = form_fields(spec) {
         let mut form = Form::new();
-        for field in fields {
-            let Some(value) = matches.get_one::<String>(&option_name(&field.name.value)) else {
+        for (field, option) in fields.iter().zip(form_options(fields)) {
+            let Some(value) = matches.get_one::<String>(&option) else {
                 continue;
             };
             if field.schema.ty.value == TypeExpr::File {
@@ -212,11 +212,11 @@ pub async fn call_all(
     };
     let items_key = paging.items.name.value.clone();
     let mut offset: i64 = matches
-        .get_one::<String>(&option_name(&paging.offset.field.name.value))
+        .get_one::<String>(&param_option(&op.spec, &paging.offset.field.name.value))
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
     let limit: Option<i64> = matches
-        .get_one::<String>(&option_name(&paging.limit.field.name.value))
+        .get_one::<String>(&param_option(&op.spec, &paging.limit.field.name.value))
         .and_then(|v| v.parse().ok());
     let mut all: Vec<Value> = Vec::new();
     let mut previous: Option<Vec<Value>> = None;

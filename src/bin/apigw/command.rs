@@ -86,9 +86,30 @@ pub fn kebab(snake: &str) -> String {
     snake.replace('_', "-")
 }
 
-/// The option name of a parameter or form field.
-pub fn option_name(wire: &str) -> String {
-    let name = kebab(&naming::snake(wire));
+/// The option name of the parameter of `spec` whose wire name is `wire`: its Rust name (two
+/// parameters whose names differ only in case style get distinct ones, as in the library,
+/// `apigw_spec::naming::param_names`) in kebab case.
+pub fn param_option(spec: &Spec, wire: &str) -> String {
+    let names = naming::param_names(spec);
+    let rust = spec
+        .params
+        .iter()
+        .position(|p| p.field.name.value == wire)
+        .map_or_else(|| naming::snake(wire), |i| names[i].clone());
+    option_name(&rust)
+}
+
+/// The option names of a form body's fields, in order (see [`param_option`]).
+pub fn form_options(fields: &[Field]) -> Vec<String> {
+    naming::distinct_snake(fields.iter().map(|f| f.name.value.as_str()))
+        .iter()
+        .map(|rust| option_name(rust))
+        .collect()
+}
+
+/// The option name of a parameter or form field whose Rust name is `rust`.
+fn option_name(rust: &str) -> String {
+    let name = kebab(rust);
     if GLOBAL.iter().any(|(global, _)| *global == name) {
         format!("param-{name}")
     } else {
@@ -346,11 +367,11 @@ fn subcommand(op: &Operation) -> Command {
         .about(summary)
         .long_about(long);
     for param in spec.params.iter().filter(|p| p.is_caller_supplied()) {
-        command = command.arg(param_arg(param));
+        command = command.arg(param_arg(spec, param));
     }
     if let Some(fields) = form_fields(spec) {
-        for field in fields {
-            let arg = field_arg(field, field.required);
+        for (field, name) in fields.iter().zip(form_options(fields)) {
+            let arg = field_arg(field, name, field.required);
             let arg = if field.schema.ty.value == TypeExpr::File {
                 arg.value_name("PATH")
             } else {
@@ -382,15 +403,15 @@ fn subcommand(op: &Operation) -> Command {
     command
 }
 
-fn param_arg(param: &Param) -> Arg {
+fn param_arg(spec: &Spec, param: &Param) -> Arg {
     field_arg(
         &param.field,
+        param_option(spec, &param.field.name.value),
         param.field.required || param.location == apigw_spec::ParamLocation::Path,
     )
 }
 
-fn field_arg(field: &Field, required: bool) -> Arg {
-    let name = option_name(&field.name.value);
+fn field_arg(field: &Field, name: String, required: bool) -> Arg {
     let schema = &field.schema;
     let ty = &schema.ty.value;
     let (scalar, many) = match ty {
