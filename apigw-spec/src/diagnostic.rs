@@ -166,6 +166,8 @@ codes! {
     HeaderType = "header_type";
     /// Two success responses with different bodies.
     ConflictingSuccessBodies = "conflicting_success_bodies";
+    /// A body on a response that has none by HTTP (204 No Content, 304 Not Modified).
+    BodyWithoutContent = "body_without_content";
     /// No success (2xx) response.
     NoSuccessResponse = "no_success_response";
 

@@ -561,6 +561,17 @@ impl Response {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status.value)
     }
+
+    /// Whether HTTP gives the status no content (204 No Content, 304 Not Modified): such a
+    /// response has no body, whatever a page documents beside it.
+    pub fn has_no_content(&self) -> bool {
+        no_content(self.status.value)
+    }
+}
+
+/// Whether HTTP gives `status` no content (see [`Response::has_no_content`]).
+pub fn no_content(status: u16) -> bool {
+    matches!(status, 204 | 304)
 }
 
 /// A documented example body.

@@ -522,6 +522,12 @@ const CASES: &[Case] = &[
         "success responses 200 and 201 have different bodies",
         (24, 11),
     ),
+    case(
+        Code::BodyWithoutContent,
+        Edit("[response.200]", "[response.204]"),
+        "a 204 response has no content, so it cannot have a body",
+        (19, 8),
+    ),
     ui(
         "no_success_response",
         Code::NoSuccessResponse,

@@ -189,6 +189,20 @@ pub fn build(
         ));
         bodies.clear();
     }
+    // Nor does a 204 or 304 (HTTP): a table a page places there (often the error body, under
+    // a page whose only success is 204) stays in the page.
+    let without_content: Vec<u16> = bodies
+        .keys()
+        .copied()
+        .filter(|s| apigw_spec::model::no_content(*s))
+        .collect();
+    for status in without_content {
+        warnings.push(Warning::new(
+            request.line,
+            format!("a {status} response has no content; the response body documented for it is left out"),
+        ));
+        bodies.remove(&status);
+    }
     // A placeholder no table documents is still a parameter of the path.
     for name in path.placeholders() {
         if !params
@@ -613,5 +627,26 @@ Status Code Description
             .map(|r| r.status.value)
             .collect();
         assert_eq!(statuses, [400, 202]);
+    }
+
+    #[test]
+    fn a_204_keeps_no_body_whatever_table_the_page_gives_it() {
+        // The page's one response table has no status of its own, and its success is 204.
+        let text = page(
+            "",
+            "Response\n--------\n\n.. table:: **Table 1** Response body parameters\n\n   ========== ====== ===========\n   Parameter  Type   Description\n   ========== ====== ===========\n   message    String Error message.\n   ========== ====== ===========\n\nStatus Codes\n------------\n\n=========== ===========\nStatus Code Description\n=========== ===========\n204         No Content\n=========== ===========\n",
+        );
+        let imported = crate::import_page("n.rst", &text).unwrap();
+        let response = &imported.spec.responses[0];
+        assert_eq!(response.status.value, 204);
+        assert_eq!(response.body, None);
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("a 204 response has no content")),
+            "{:?}",
+            imported.warnings
+        );
     }
 }

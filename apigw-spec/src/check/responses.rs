@@ -13,6 +13,19 @@ impl Checker<'_, '_> {
         for response in &self.spec.responses {
             if let Some(body) = &response.body {
                 self.type_refs(body);
+                if response.has_no_content() {
+                    self.diags.push(
+                        Diagnostic::new(
+                            Code::BodyWithoutContent,
+                            body.span.clone(),
+                            format!(
+                                "a {} response has no content, so it cannot have a body",
+                                response.status.value
+                            ),
+                        )
+                        .with_help("document the body on the status that sends it (e.g. `[response.200]`), or leave `body` out"),
+                    );
+                }
                 // A whole success body may be a file (a download); a file inside JSON cannot.
                 if body.value == TypeExpr::File && !response.is_success() {
                     self.diags.error(
