@@ -239,55 +239,16 @@ impl RawResponse {
     }
 }
 
-/// The error code and message of an error body, in the shapes the references document:
-/// `{"error_code", "error_msg"}` (also `error_message`), `{"code", "message"}`, and either of
-/// them inside `{"error": {...}}`. A code that is not a string (Keystone's `"code": 404`)
-/// is not an error code.
+/// The error code and message of an error body ([`apigw_shared::error_body::fields`]).
 fn error_fields(body: &[u8]) -> (Option<String>, Option<String>) {
-    const CODES: [&str; 3] = ["error_code", "code", "errorCode"];
-    const MESSAGES: [&str; 5] = [
-        "error_msg",
-        "error_message",
-        "message",
-        "errorMsg",
-        "errorMessage",
-    ];
-    let Ok(serde_json::Value::Object(top)) = serde_json::from_slice::<serde_json::Value>(body)
-    else {
-        return (None, None);
-    };
-    let string = |object: &serde_json::Map<String, serde_json::Value>, keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| object.get(*k).and_then(|v| v.as_str()).map(str::to_owned))
-    };
-    let (code, msg) = (string(&top, &CODES), string(&top, &MESSAGES));
-    if code.is_some() || msg.is_some() {
-        return (code, msg);
-    }
-    match top.get("error") {
-        Some(serde_json::Value::Object(inner)) => (string(inner, &CODES), string(inner, &MESSAGES)),
-        _ => (None, None),
-    }
+    serde_json::from_slice(body)
+        .map(|body| apigw_shared::error_body::fields(&body))
+        .unwrap_or((None, None))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn error_bodies_in_the_documented_shapes() {
-        let fields = |body: &str| error_fields(body.as_bytes());
-        let both = (Some("A.1".to_owned()), Some("bad".to_owned()));
-        assert_eq!(fields(r#"{"error_code":"A.1","error_msg":"bad"}"#), both);
-        assert_eq!(fields(r#"{"code":"A.1","message":"bad"}"#), both);
-        assert_eq!(fields(r#"{"error":{"code":"A.1","message":"bad"}}"#), both);
-        assert_eq!(
-            fields(r#"{"error":{"code":404,"message":"bad"}}"#),
-            (None, Some("bad".to_owned()))
-        );
-        assert_eq!(fields("<html>"), (None, None));
-        assert_eq!(fields("[1]"), (None, None));
-    }
 
     fn raw(status: u16, body: &'static str) -> RawResponse {
         let mut headers = HeaderMap::new();

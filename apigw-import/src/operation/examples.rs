@@ -44,11 +44,18 @@ pub(super) fn requests(
     out
 }
 
-/// The example responses of one status.
+/// The example responses of one status, whose body table documents the top-level `fields`
+/// (if it is an object's table).
+///
+/// Pages show their error bodies beside the success example ("… or …", "In the preceding
+/// example, **error** indicates a general error, for example, **itemNotFound**"): under a
+/// success status, an example that is an error body (`apigw_shared::error_body`) and names
+/// no field the status documents is not the success's, and is left out with a warning.
 pub(super) fn responses<'a>(
     list: impl Iterator<Item = &'a PageExample>,
     has_body: bool,
     status: u16,
+    fields: Option<&[String]>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Example> {
     let mut out = Vec::new();
@@ -63,7 +70,24 @@ pub(super) fn responses<'a>(
             ));
             continue;
         }
-        out.extend(json(e, warnings));
+        let Some(example) = json(e, warnings) else {
+            continue;
+        };
+        if (200..300).contains(&status)
+            && let Some(fields) = fields
+            && let Ok(value) = serde_json::from_str::<serde_json::Value>(&example.json.value)
+            && apigw_shared::error_body::is_error(&value)
+            && value
+                .as_object()
+                .is_some_and(|top| top.keys().all(|k| !fields.contains(k)))
+        {
+            warnings.push(Warning::new(
+                e.line,
+                format!("example response is an error body, not the {status} documented; left out"),
+            ));
+            continue;
+        }
+        out.push(example);
     }
     out
 }

@@ -71,6 +71,8 @@ pub fn build(
     let mut body: Option<RequestBody> = None;
     let mut bodies: BTreeMap<u16, TypeExpr> = BTreeMap::new();
     let mut headers: BTreeMap<u16, Vec<Field>> = BTreeMap::new();
+    // The top-level fields each status's body table documents.
+    let mut documented_fields: BTreeMap<u16, Vec<String>> = BTreeMap::new();
     // Where a page does not say which status a body table documents: its success status.
     // A page whose response and status sections name no success status: the success statuses
     // its examples name (`**Status code: 200**` under `Example Response`).
@@ -167,6 +169,10 @@ pub fn build(
                 }
                 let at = objects.mark();
                 let fields = fields::read(table, &mut objects, warnings)?;
+                documented_fields.insert(
+                    status,
+                    fields.iter().map(|f| f.name.value.clone()).collect(),
+                );
                 let base = if (200..300).contains(&status) {
                     format!("{id}Response")
                 } else {
@@ -295,7 +301,8 @@ pub fn build(
             .response_examples
             .iter()
             .filter(|e| e.status.unwrap_or(success) == status);
-        let examples = examples::responses(documented, body.is_some(), status, warnings);
+        let fields = documented_fields.get(&status).map(Vec::as_slice);
+        let examples = examples::responses(documented, body.is_some(), status, fields, warnings);
         responses.push(Response {
             status: unplaced(status),
             description: (!description.is_empty()).then_some(description),
@@ -645,6 +652,26 @@ Status Code Description
                 .warnings
                 .iter()
                 .any(|w| w.message.contains("a 204 response has no content")),
+            "{:?}",
+            imported.warnings
+        );
+    }
+
+    #[test]
+    fn an_error_body_shown_beside_the_success_example_is_not_the_successs() {
+        let text = page(
+            "",
+            "Response\n--------\n\n.. table:: **Table 1** Response body parameters\n\n   ========== ====== ===========\n   Parameter  Type   Description\n   ========== ====== ===========\n   id         String The ID.\n   ========== ====== ===========\n\nExample Response\n----------------\n\n.. code-block::\n\n   {\"id\": \"a1\"}\n\nor\n\n.. code-block::\n\n   {\"itemNotFound\": {\"message\": \"gone\", \"code\": 404}}\n\nStatus Codes\n------------\n\n=========== ===========\nStatus Code Description\n=========== ===========\n200         OK\n=========== ===========\n",
+        );
+        let imported = crate::import_page("e.rst", &text).unwrap();
+        let examples = &imported.spec.responses[0].examples;
+        assert_eq!(examples.len(), 1, "{examples:?}");
+        assert!(examples[0].json.value.contains("a1"));
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("is an error body")),
             "{:?}",
             imported.warnings
         );
