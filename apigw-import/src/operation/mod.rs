@@ -92,6 +92,19 @@ pub fn build(
         .unwrap_or(200);
     for (table, role) in &placed {
         let status = table.status.unwrap_or(success);
+        // A GET or HEAD request has no body (HTTP): the fields of a request table on such a
+        // page (older pages list the query filters there) are its query parameters.
+        let query = TableRole::Params(Some(ParamLocation::Query));
+        let role = match role {
+            TableRole::Body { .. } if matches!(method, Method::Get | Method::Head) => {
+                warnings.push(Warning::new(
+                    table.line,
+                    format!("a {} request has no body; the fields of table `{}` are taken as query parameters", method.as_str(), table.caption),
+                ));
+                &query
+            }
+            role => role,
+        };
         match role {
             TableRole::Params(default_location) => {
                 for field in fields::read(table, &mut objects, warnings)? {
@@ -675,5 +688,28 @@ Status Code Description
             "{:?}",
             imported.warnings
         );
+    }
+
+    #[test]
+    fn a_get_pages_request_table_lists_query_parameters() {
+        let text = page(
+            "",
+            "Request\n-------\n\n.. table:: **Table 2** Parameter description\n\n   ========= ========= ======= ===========\n   Parameter Mandatory Type    Description\n   ========= ========= ======= ===========\n   limit     No        Integer Page size.\n   ========= ========= ======= ===========\n",
+        );
+        let text = text
+            .replace(
+                "Deleting a Thing\n================",
+                "Listing Things\n==============",
+            )
+            .replace("DELETE /v1/things/{id}", "GET /v1/things");
+        let imported = crate::import_page("g.rst", &text).unwrap();
+        let spec = &imported.spec;
+        assert_eq!(spec.body, None);
+        let limit = spec
+            .params
+            .iter()
+            .find(|p| *p.field.name == "limit")
+            .unwrap();
+        assert_eq!(limit.location, apigw_spec::ParamLocation::Query);
     }
 }
