@@ -27,10 +27,18 @@ fn main() {
         .iter()
         .map(|c| format!("    &{c}::SERVICE,\n"))
         .collect();
+    // The same crates for code that needs each one's types (a test per service's
+    // `ErrorCode`): `each_service!(m)` expands to `m!(apigw_as, apigw_cbr, …)`.
+    let names = crates.join(", ");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("services.rs");
     std::fs::write(
         out,
-        format!("/// Every service crate of `specs/`, by crate name.\npub static SERVICES: &[&ServiceMeta] = &[\n{entries}];\n"),
+        format!(
+            "/// Every service crate of `specs/`, by crate name.\npub static SERVICES: &[&ServiceMeta] = &[\n{entries}];\n\n\
+             /// Calls the macro given with every service crate of `specs/`, by crate name.\n\
+             #[allow(unused_macros, reason = \"only some includers use it\")]\n\
+             macro_rules! each_service {{\n    ($m:ident) => {{\n        $m!({names});\n    }};\n}}\n"
+        ),
     )
     .expect("OUT_DIR is writable");
 }

@@ -344,6 +344,39 @@ fn every_service_is_a_subcommand_with_its_operation_count() {
     assert!(listed("config", "Shows the cloud, user, project"), "{help}");
 }
 
+/// README's table of services is every service the command line serves, with its title,
+/// operation count, crate and command, and nothing else: a service added or grown is not
+/// left out of it.
+#[test]
+fn the_readmes_table_lists_every_service() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(support::ROOT).join("README.md")).unwrap();
+    let rows: std::collections::BTreeSet<String> = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("| service | operations | crate |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            // title, operations, crate, command (the specs folder is the crate's)
+            format!("{} {} {} {}", cells[1], cells[2], cells[3], cells[5])
+        })
+        .collect();
+    let services: std::collections::BTreeSet<String> = support::services()
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} `apigw-{}` `apigw {}`",
+                s.title,
+                s.operations.len(),
+                s.name,
+                s.name
+            )
+        })
+        .collect();
+    assert_eq!(rows, services, "README.md's table of services");
+}
+
 #[test]
 fn every_operation_is_a_subcommand_with_help_from_its_spec() {
     let out = apigw(&["apig", "--help"]);
