@@ -332,6 +332,7 @@ impl Emulator {
             requests: AtomicU64::new(0),
             identity,
             endpoints,
+            persist: std::sync::Mutex::new(None),
         });
         let tasks = listeners
             .into_iter()
@@ -386,14 +387,93 @@ impl Emulator {
     /// `v1/<project>/vpcs`), with the resources it holds, in the order created. See
     /// [`state`].
     pub fn held(&self, name: Option<&str>) -> BTreeMap<String, Vec<serde_json::Value>> {
-        let service = match (&self.state.mount, name) {
-            (Mount::Root(service), None) => Some(service),
-            (Mount::Named(services), Some(name)) => {
-                services.iter().find(|(n, _)| n == name).map(|(_, s)| s)
+        let name = name.unwrap_or_default();
+        self.state
+            .mount
+            .services()
+            .find(|(n, _)| *n == name)
+            .map(|(_, service)| service.store.snapshot())
+            .unwrap_or_default()
+    }
+
+    /// Everything the emulator holds — the resources created through it, per service,
+    /// collection and project, and the ids deleted — as JSON that [`Emulator::load_state`]
+    /// (and `apigw serve --state FILE`) reads back:
+    /// `{"services": {"vpc": {"v1/<project>/vpcs": {"items": [{"id": "…", "resource": {…}}],
+    /// "deleted": []}}}}` (the specs served at the root are the service `""`). A test suite
+    /// writes such a file as its fixtures, or saves one to look at. Jobs still running are
+    /// left out.
+    pub fn save_state(&self) -> serde_json::Value {
+        self.state.saved()
+    }
+
+    /// Holds what `saved` ([`Emulator::save_state`]'s form) holds, in place of what each
+    /// service it names held: fixtures for a test, or the state of an earlier run.
+    ///
+    /// # Errors
+    /// `InvalidData` naming the place when `saved` is not in that form or names a service
+    /// not served.
+    pub fn load_state(&self, saved: &serde_json::Value) -> std::io::Result<()> {
+        let invalid =
+            |message: String| std::io::Error::new(std::io::ErrorKind::InvalidData, message);
+        let services = saved
+            .get("services")
+            .and_then(serde_json::Value::as_object)
+            .ok_or_else(|| invalid("the state has no `services` object".into()))?;
+        for (name, held) in services {
+            let service = self
+                .state
+                .mount
+                .services()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| s)
+                .ok_or_else(|| {
+                    invalid(format!(
+                        "the state names service `{name}`, which is not served"
+                    ))
+                })?;
+            service
+                .store
+                .load(held)
+                .map_err(|e| invalid(format!("service `{name}`: {e}")))?;
+        }
+        Ok(())
+    }
+
+    /// Keeps the state in the file `path`: loads it first when it exists
+    /// ([`Emulator::load_state`]), then writes it ([`Emulator::save_state`]) after every change
+    /// — what `apigw serve --state FILE` does, so that a run can be stopped and picked up.
+    ///
+    /// # Errors
+    /// When the file exists but cannot be read or is not a saved state, or cannot be written.
+    pub fn persist_state(&self, path: impl Into<std::path::PathBuf>) -> std::io::Result<()> {
+        let path = path.into();
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let saved: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!("{}: not JSON: {e}", path.display()),
+                    )
+                })?;
+                self.load_state(&saved).map_err(|e| {
+                    std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+                })?;
             }
-            _ => None,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        let persisted = Persisted {
+            version: self.state.version(),
+            path,
         };
-        service.map(|s| s.store.snapshot()).unwrap_or_default()
+        persisted.write(&self.save_state())?;
+        *self
+            .state
+            .persist
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(persisted);
+        Ok(())
     }
 
     /// The address it listens on (in the hosts layout, the first service's: see
@@ -489,9 +569,63 @@ struct State {
     identity: Option<identity::Issuer>,
     /// Each named service and its URL, in the order mounted (empty for [`Mount::Root`]).
     endpoints: Vec<(String, String)>,
+    /// Where the state is kept ([`Emulator::persist_state`]), if anywhere.
+    persist: std::sync::Mutex<Option<Persisted>>,
+}
+
+/// A file the state is kept in, and the version of the state last written to it.
+struct Persisted {
+    path: std::path::PathBuf,
+    version: u64,
+}
+
+impl Persisted {
+    /// Writes `state` whole: to a file beside the target, then renamed over it, so that a
+    /// reader never sees half a state.
+    fn write(&self, state: &serde_json::Value) -> std::io::Result<()> {
+        let mut temporary = self.path.clone().into_os_string();
+        temporary.push(".tmp");
+        let text = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
+        std::fs::write(&temporary, text)?;
+        std::fs::rename(&temporary, &self.path)
+    }
 }
 
 impl State {
+    /// The sum of the services' [`state::Store::version`]s: it grows with every change.
+    fn version(&self) -> u64 {
+        self.mount.services().map(|(_, s)| s.store.version()).sum()
+    }
+
+    /// What every service holds ([`Emulator::save_state`]).
+    fn saved(&self) -> serde_json::Value {
+        let services: serde_json::Map<String, serde_json::Value> = self
+            .mount
+            .services()
+            .map(|(name, service)| (name.to_owned(), service.store.save()))
+            .collect();
+        serde_json::json!({ "services": services })
+    }
+
+    /// Writes the state to its file when it changed since it was last written.
+    fn persist(&self) {
+        let mut persist = self
+            .persist
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(persisted) = persist.as_mut() else {
+            return;
+        };
+        let version = self.version();
+        if version == persisted.version {
+            return;
+        }
+        persisted.version = version;
+        if let Err(e) = persisted.write(&self.saved()) {
+            tracing::warn!(path = %persisted.path.display(), error = %e, "the emulator's state could not be written");
+        }
+    }
+
     /// Whether a request's credentials are accepted: with an identity service, a token it
     /// issued that has not expired (or an AK/SK signature of the right shape); without one,
     /// credentials of a known shape.
@@ -532,6 +666,16 @@ enum Scope {
 }
 
 impl Mount {
+    /// Every service, with its name (`""` for the unnamed set at the root).
+    fn services(&self) -> impl Iterator<Item = (&str, &Service)> {
+        let (root, named) = match self {
+            Mount::Root(service) => (Some(("", service)), &[][..]),
+            Mount::Named(services) => (None, services.as_slice()),
+        };
+        root.into_iter()
+            .chain(named.iter().map(|(name, service)| (name.as_str(), service)))
+    }
+
     /// The service a request path received in `scope` is for (its name, unless unnamed), and
     /// the path within it: under a prefix `/ecs/v1/x` → ECS, `/v1/x` (`/ecs` alone is `/`); at
     /// a service's root, the path as it is. `Err` with the known names for an unknown
@@ -811,7 +955,9 @@ async fn answer(
             specs: &service.specs,
             resources: &service.resources,
         };
-        match service.store.answer(&call) {
+        let outcome = service.store.answer(&call);
+        state.persist();
+        match outcome {
             state::Outcome::Answer(status, body) => {
                 tracing::debug!(
                     operation = spec.operation.id.value,

@@ -31,6 +31,8 @@ pub(crate) struct Store {
     created: AtomicU64,
     /// The jobs running, by id: what appears when each succeeds.
     jobs: Mutex<BTreeMap<String, Pending>>,
+    /// How many changes were made ([`Store::version`]).
+    version: AtomicU64,
 }
 
 /// A resource an asynchronous create makes once its job succeeds.
@@ -128,12 +130,14 @@ impl Store {
                                     stored.insert(k, v);
                                 }
                             }
+                            self.changed();
                         }
                         shaped(call, &collection.items[at].1)
                     }
                     _ => {
                         collection.items.remove(at);
                         collection.gone.insert(id);
+                        self.changed();
                         let (status, body) = respond::success(call.spec, call.query);
                         Outcome::Answer(status, body)
                     }
@@ -141,6 +145,85 @@ impl Store {
             }
             (_, None) => Outcome::NotHeld,
         }
+    }
+
+    /// How many changes the store has seen (creates, updates, deletes, jobs finished): what
+    /// tells a caller that persists the state that there is something new to write.
+    pub(crate) fn version(&self) -> u64 {
+        self.version.load(Ordering::Relaxed)
+    }
+
+    fn changed(&self) {
+        self.version.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// What the store holds, as JSON: each collection (its path as requested) with its
+    /// items, in the order created, and the ids deleted from it (whose reads are 404s):
+    /// `{"v1/<project>/vpcs": {"items": [{"id": "…", "resource": {…}}], "deleted": ["…"]}}`.
+    /// Jobs still running are not held: they are as if never started.
+    pub(crate) fn save(&self) -> Value {
+        let collections = self
+            .collections
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let out: Map<String, Value> = collections
+            .iter()
+            .map(|(key, c)| {
+                let items: Vec<Value> = c
+                    .items
+                    .iter()
+                    .map(|(id, resource)| serde_json::json!({"id": id, "resource": resource}))
+                    .collect();
+                let deleted: Vec<Value> =
+                    c.gone.iter().map(|id| Value::from(id.as_str())).collect();
+                (
+                    key.clone(),
+                    serde_json::json!({"items": items, "deleted": deleted}),
+                )
+            })
+            .collect();
+        Value::Object(out)
+    }
+
+    /// Holds what `saved` ([`Store::save`]'s form) holds, in place of what the store held.
+    ///
+    /// # Errors
+    /// What is not in that form, naming where.
+    pub(crate) fn load(&self, saved: &Value) -> Result<(), String> {
+        let Value::Object(saved) = saved else {
+            return Err("expected an object of collections".into());
+        };
+        let mut loaded = BTreeMap::new();
+        for (key, collection) in saved {
+            let mut held = Collection::default();
+            let items = collection.get("items").and_then(Value::as_array);
+            for (n, item) in items.into_iter().flatten().enumerate() {
+                let id = match item.get("id") {
+                    Some(Value::String(id)) => id.clone(),
+                    Some(id @ Value::Number(_)) => id.to_string(),
+                    _ => return Err(format!("`{key}`: item {n} has no `id`")),
+                };
+                let resource = item
+                    .get("resource")
+                    .filter(|r| r.is_object())
+                    .ok_or_else(|| format!("`{key}`: item {n} has no `resource` object"))?;
+                held.items.push((id, resource.clone()));
+            }
+            let deleted = collection.get("deleted").and_then(Value::as_array);
+            for id in deleted.into_iter().flatten() {
+                let id = id
+                    .as_str()
+                    .ok_or_else(|| format!("`{key}`: a deleted id that is not a string"))?;
+                held.gone.insert(id.to_owned());
+            }
+            loaded.insert(key.clone(), held);
+        }
+        *self
+            .collections
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = loaded;
+        self.changed();
+        Ok(())
     }
 
     /// Every collection's resources.
@@ -177,6 +260,7 @@ impl Store {
             .items
             .push((id.clone(), Value::Object(resource.clone())));
         collection.gone.remove(&id);
+        self.changed();
         Outcome::Answer(status, Body::Json(answer))
     }
 
@@ -280,6 +364,7 @@ impl Store {
             .or_default()
             .items
             .push((job_id.clone(), job));
+        self.changed();
         self.jobs
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -340,6 +425,7 @@ impl Store {
         }
         let collection = collections.entry(pending.collection).or_default();
         collection.items.push((pending.id, pending.resource));
+        self.changed();
     }
 }
 

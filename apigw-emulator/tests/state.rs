@@ -154,3 +154,66 @@ async fn created_resources_are_read_listed_updated_and_deleted() {
     assert_eq!(names(&body), ["a", "c"]);
     assert_eq!(emulator.held(None)["v1/p1/vpcs"].len(), 2);
 }
+
+/// A state saved is a state loaded: fixtures a test writes are what the emulator holds, and
+/// `persist_state` keeps every change in a file that a new emulator picks up.
+#[tokio::test]
+async fn state_is_saved_loaded_and_kept_in_a_file() {
+    let first = Emulator::start(specs()).await.unwrap();
+    let (_, body) = call(
+        first.address(),
+        "POST",
+        "/v1/p1/vpcs",
+        Some(&json!({"vpc": {"name": "kept", "cidr": "10.1.0.0/16"}})),
+    )
+    .await;
+    let id = body["vpc"]["id"].as_str().unwrap().to_owned();
+    let saved = first.save_state();
+    let items = &saved["services"][""]["v1/p1/vpcs"]["items"];
+    assert_eq!(items[0]["id"], json!(id), "{saved}");
+    assert_eq!(items[0]["resource"]["name"], "kept");
+
+    // Fixtures: a second emulator starts from them.
+    let second = Emulator::start(specs()).await.unwrap();
+    second.load_state(&saved).unwrap();
+    let (status, body) = call(second.address(), "GET", &format!("/v1/p1/vpcs/{id}"), None).await;
+    assert_eq!((status, &body["vpc"]["cidr"]), (200, &json!("10.1.0.0/16")));
+
+    // Kept in a file: a delete is written at once, and a third emulator finds it deleted.
+    let dir = std::env::temp_dir().join(format!("apigw-state-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("state.json");
+    std::fs::write(&file, serde_json::to_vec(&saved).unwrap()).unwrap();
+    second.persist_state(&file).unwrap();
+    let (status, _) = call(
+        second.address(),
+        "DELETE",
+        &format!("/v1/p1/vpcs/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 204);
+    let written: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(
+        written["services"][""]["v1/p1/vpcs"]["deleted"],
+        json!([id])
+    );
+    let third = Emulator::start(specs()).await.unwrap();
+    third.persist_state(&file).unwrap();
+    let (status, _) = call(third.address(), "GET", &format!("/v1/p1/vpcs/{id}"), None).await;
+    assert_eq!(status, 404, "deleted in the state it started from");
+
+    // A state that is not one is refused, naming the place.
+    let err = third
+        .load_state(&json!({"services": {"": {"v1/p1/vpcs": {"items": [{"resource": {}}]}}}}))
+        .unwrap_err();
+    assert!(err.to_string().contains("item 0 has no `id`"), "{err}");
+    let err = third
+        .load_state(&json!({"services": {"ecs": {}}}))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("`ecs`, which is not served"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -226,6 +226,13 @@ pub fn command(
                         .help("Once listening, writes each service's endpoint to FILE as JSON: {\"ecs\": \"http://127.0.0.1:8085\", ...}"),
                 )
                 .arg(
+                    Arg::new("state")
+                        .long("state")
+                        .value_name("FILE")
+                        .value_parser(clap::value_parser!(std::path::PathBuf))
+                        .help("Keeps what is created through the emulator in FILE (JSON): read at start when it exists (fixtures, or an earlier run), written after every change"),
+                )
+                .arg(
                     Arg::new("bind")
                         .long("bind")
                         .value_name("ADDRESS")

@@ -11,6 +11,7 @@
 //! apigw serve --port 8080                          # every service's emulator, at /<service>
 //! apigw serve --port-per-service --ports-file p.json  # each at the root of a port of its own
 //! apigw serve --service apig                       # APIG alone, at the root of port 8080
+//! apigw serve --state state.json                   # what is created is kept in state.json
 //! ```
 
 mod call;
@@ -130,6 +131,13 @@ async fn serve(matches: &clap::ArgMatches) -> ExitCode {
         eprintln!(
             "apigw: calls need a token: auth_url {iam}/v3 answers the --user accounts (clouds.yaml: auth.auth_url)"
         );
+    }
+    if let Some(file) = matches.get_one::<std::path::PathBuf>("state") {
+        if let Err(e) = emulator.persist_state(file) {
+            eprintln!("apigw: --state {}: {e}", file.display());
+            return ExitCode::from(1);
+        }
+        eprintln!("apigw: state kept in {}", file.display());
     }
     if let Some(file) = matches.get_one::<std::path::PathBuf>("ports-file")
         && let Err(e) = write_ports_file(file, &emulator)
