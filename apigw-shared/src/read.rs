@@ -2,11 +2,42 @@
 //! wants (`"2"` for an integer, `2.0` for an integer, `"true"` for a boolean, a number for a
 //! string). The runtime's lenient decoding reads drifted responses by it and the spec layer's
 //! conformance checks (the emulator's, the command line's) accept requests by it: one rule,
-//! so a value the client reads is a value the emulator accepts.
+//! so a value the client reads is a value the emulator accepts. The same goes for shapes: one
+//! value where a list is documented reads as a one-item list ([`reads_as_one_item_list`]), a
+//! one-item list where an object is documented as its item ([`item_of_one_item_list`]).
 
 use std::fmt;
 
-use serde_json::{Number, Value};
+use serde_json::{Map, Number, Value};
+
+/// Whether `value`, where a list is documented, reads as a one-item list holding it: any value
+/// but a list (which is one) and `null` (which is none).
+///
+/// ```
+/// use apigw_shared::read::reads_as_one_item_list;
+/// assert!(reads_as_one_item_list(&serde_json::json!({"id": "a"})));
+/// assert!(!reads_as_one_item_list(&serde_json::json!([])));
+/// assert!(!reads_as_one_item_list(&serde_json::Value::Null));
+/// ```
+pub fn reads_as_one_item_list(value: &Value) -> bool {
+    !matches!(value, Value::Array(_) | Value::Null)
+}
+
+/// The object that `value`, where an object is documented, reads as: the item of a list of
+/// one object (`None` for anything else).
+///
+/// ```
+/// use apigw_shared::read::item_of_one_item_list;
+/// let one = serde_json::json!([{"id": "a"}]);
+/// assert_eq!(item_of_one_item_list(&one).unwrap()["id"], "a");
+/// assert!(item_of_one_item_list(&serde_json::json!([{}, {}])).is_none());
+/// ```
+pub fn item_of_one_item_list(value: &Value) -> Option<&Map<String, Value>> {
+    match value {
+        Value::Array(items) if items.len() == 1 => items[0].as_object(),
+        _ => None,
+    }
+}
 
 /// What a scalar read wants: the documented type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

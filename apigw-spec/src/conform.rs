@@ -78,10 +78,12 @@ pub fn read_as<'v>(ty: &TypeExpr, value: &'v Value) -> Option<std::borrow::Cow<'
     if let Some(want) = want {
         return read_scalar(value, want).map(|_| Cow::Borrowed(value));
     }
+    use apigw_shared::read::{item_of_one_item_list, reads_as_one_item_list};
     match (ty, value) {
-        (TypeExpr::Array(_), Value::Null | Value::Array(_)) => None,
-        (TypeExpr::Array(_), one) => Some(Cow::Owned(Value::Array(vec![one.clone()]))),
-        (TypeExpr::Named(_), Value::Array(items)) if items.len() == 1 && items[0].is_object() => {
+        (TypeExpr::Array(_), one) if reads_as_one_item_list(one) => {
+            Some(Cow::Owned(Value::Array(vec![one.clone()])))
+        }
+        (TypeExpr::Named(_), Value::Array(items)) if item_of_one_item_list(value).is_some() => {
             Some(Cow::Borrowed(&items[0]))
         }
         _ => None,

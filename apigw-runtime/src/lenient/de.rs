@@ -13,7 +13,7 @@ use serde::de::{
 };
 use serde_json::{Map, Value};
 
-use super::read::{Found, Scalar, Want, default_scalar, read_scalar};
+use super::read::{self, Found, Scalar, Want, default_scalar, read_scalar};
 use super::{Deviation, Error, Mode, ReadAs, unknown};
 
 /// Decodes `value` as `T` in one pass of `cx`.
@@ -512,11 +512,7 @@ impl<'de> Deserializer<'de> for De<'_, 'de> {
                     single: None,
                 })
                 .map_err(|e| e.at(path)),
-            Value::Null => {
-                self.unreadable("an array")?;
-                self.empty_seq(visitor)
-            }
-            one => {
+            one if read::reads_as_one_item_list(one) => {
                 // One value where a list is documented: a one-item list.
                 cx.deviate(path, "an array", Found(one), ReadAs::Converted)?;
                 visitor
@@ -527,6 +523,10 @@ impl<'de> Deserializer<'de> for De<'_, 'de> {
                         single: Some(one),
                     })
                     .map_err(|e| e.at(path))
+            }
+            _ => {
+                self.unreadable("an array")?;
+                self.empty_seq(visitor)
             }
         }
     }
@@ -571,13 +571,10 @@ impl<'de> Deserializer<'de> for De<'_, 'de> {
         let (path, cx) = (self.path, self.cx);
         let map = match self.value {
             Value::Object(map) if !self.missing => map,
-            Value::Array(items) if items.len() == 1 && items[0].is_object() && !self.missing => {
+            value if !self.missing && read::item_of_one_item_list(value).is_some() => {
                 // A one-item list where an object is documented: its item.
                 cx.deviate(path, "an object", Found(self.value), ReadAs::Converted)?;
-                let Value::Object(map) = &items[0] else {
-                    unreachable!("checked above")
-                };
-                map
+                read::item_of_one_item_list(value).unwrap_or(&EMPTY)
             }
             _ => {
                 self.unreadable("an object")?;

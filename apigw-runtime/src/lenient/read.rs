@@ -6,7 +6,9 @@ use std::fmt;
 
 use serde_json::Value;
 
-pub(super) use apigw_shared::read::{Scalar, Want, default_scalar, read_scalar};
+pub(super) use apigw_shared::read::{
+    Scalar, Want, default_scalar, item_of_one_item_list, read_scalar, reads_as_one_item_list,
+};
 
 /// How a JSON value is named in a deviation.
 pub(super) struct Found<'a>(pub(super) &'a Value);
