@@ -25,11 +25,19 @@
 //!      (`a specified`, `details`, `information`, `list of` — which also makes it a
 //!      collection); the noun phrase after `of`/`to`/`from`/`for`/`in`/`attached to`
 //!      names its parent, which goes before it (`Tags of an Image` → `ImageTags`) when it is
-//!      short and shares no word with the resource;
+//!      short and shares no word with the resource, and the name not too long (else it only
+//!      tells apart, as what the title says after the resource does); a possessive `'s` is
+//!      no word (`a Tenant's Resource`);
+//!    - a resource whose name is too long even without its parent is named as the path names
+//!      it, where that is shorter, in more than one word, one of which begins as one of the
+//!      title's (`Asynchronous Execution Notification Settings` at `…/async-invoke-config` →
+//!      `AsyncInvokeConfig`), in the path's number (`…/async-invoke-configs` → `List…Configs`);
 //!    - an abbreviation (`ECS`, `ECSs`) that the path does not spell names the resource by a
 //!      paraphrase: it is replaced by the request or response body's top-level object key
-//!      (`{"server": …}` → `Server`), for a parent by the path parameter that identifies it
-//!      (`{server_id}` → `Server`); abbreviations otherwise stay one word (`VPCs` → `Vpcs`);
+//!      that the path spells (`{"server": …}` → `Server`; for a query the response's first,
+//!      its body holding criteria), for a parent by the path parameter that identifies it
+//!      (`{server_id}` → `Server`); abbreviations otherwise stay one word (`VPCs` → `Vpcs`),
+//!      mixed-case ones too (`DeHs` → `Dehs`, `IdP` → `Idp`; see [`is_abbreviation`]);
 //!    - a title with no verb keeps its words (`Master/Standby Switchover`).
 //! 3. Names that two operations of a service would share are told apart by [`crate::ids`].
 //!
@@ -76,13 +84,16 @@ pub struct Name {
 
 /// Words that only say how important or old something is.
 const DEPRECATION: &[&str] = &["discarded", "deprecated", "obsolete", "abandoned"];
-/// Folder words that mark a part of a reference as out of date.
+/// Folder words that mark a part of a reference as out of date or going away.
 const DEPRECATED_FOLDERS: &[&str] = &[
     "discarded",
     "deprecated",
     "obsolete",
     "out_of_date",
     "outdated",
+    "unavailable_soon",
+    "unrecommended",
+    "not_recommended",
 ];
 /// Words that end a resource's noun phrase: prepositions and the starts of clauses.
 const CUT: &[&str] = &[
@@ -241,6 +252,33 @@ pub fn from_title(facts: &Facts<'_>) -> Option<Name> {
     let mut resource = phrase.resource;
     let mut parent = phrase.parent;
     substitute_abbreviations(&mut resource, &mut parent, phrase.has_parent, &verbs, facts);
+    // A resource whose name is too long even without its parent is named as the path names
+    // it, in the path's number, where the path gives it a shorter name of more than one word
+    // that begins one of the title's (`Asynchronous Execution Notification Settings` at
+    // `…/async-invoke-config` → `AsyncInvokeConfig`; not `…/servers`, a collection only).
+    let words_long = |words: &[String]| {
+        let verb = if reading {
+            "List".to_owned()
+        } else {
+            verbs.iter().map(|v| word_case(v)).collect()
+        };
+        let name: String = std::iter::once(verb)
+            .chain(words.iter().map(|w| word_case(w)))
+            .collect();
+        let prefix = usize::from(batch) * "batch_".len()
+            + modifiers.iter().map(|m| m.len() + 1).sum::<usize>();
+        prefix + apigw_spec::naming::snake(&name).len() > LONGEST - 10
+    };
+    if words_long(&resource)
+        && let Some(named) = path_resource(facts.path, &verbs)
+        && named.len() > 1
+        && named.concat().len() < resource.concat().len()
+        && named
+            .iter()
+            .any(|n| resource.iter().any(|r| same_stem(n, r)))
+    {
+        resource = named;
+    }
 
     let one = facts.path.trim_end_matches('/').ends_with('}');
     let verb = if reading && get {
@@ -277,20 +315,23 @@ pub fn from_title(facts: &Facts<'_>) -> Option<Name> {
             .join(conjunction)
     };
     let resource: String = resource.iter().map(|w| word_case(w)).collect();
-    let parent: String = parent.iter().map(|w| word_case(&singular(w))).collect();
+    let parent: Vec<String> = parent.iter().map(|w| word_case(&singular(w))).collect();
     let prefix = format!(
         "{}{}{verb}",
         if batch { "Batch" } else { "" },
         modifiers.concat()
     );
-    let mut id = format!("{prefix}{parent}{resource}");
+    let mut id = format!("{prefix}{}{resource}", parent.concat());
+    let mut detail = phrase.detail;
     if apigw_spec::naming::snake(&id).len() > LONGEST - 10 {
+        // Too long with its parent: the parent goes, but still tells apart.
         id = format!("{prefix}{resource}");
+        detail.splice(0..0, parent);
     }
     Some(Name {
         id,
         qualifier,
-        detail: phrase.detail,
+        detail,
         deprecated,
     })
 }
@@ -357,12 +398,21 @@ fn split_parentheses(title: &str) -> (String, Vec<String>) {
 }
 
 /// The words of a text: runs of ASCII letters and digits (`One-Click` → `One`, `Click`;
-/// `Master/Standby` → `Master`, `Standby`).
+/// `Master/Standby` → `Master`, `Standby`); a possessive `'s` is no word of its own
+/// (`a Function's Versions` → `Function`, `Versions`).
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let text = text.replace('\u{2019}', "'");
+    let mut out: Vec<String> = Vec::new();
+    for piece in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'') {
+        let piece = piece.strip_suffix("'s").unwrap_or(piece);
+        out.extend(
+            piece
+                .split('\'')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    out
 }
 
 /// Where `in a batch` / `in batches` / `in batch` starts, if the title says it.
@@ -569,11 +619,17 @@ fn substitute_abbreviations(
             .last()
             .filter(|s| !s.starts_with('{') && !is_version(s))
             .map(|s| (*s).to_owned());
-        let key = facts
-            .body_keys
+        // What a query sends are its criteria: what it reads names the resource.
+        let reads = verbs.len() == 1 && READ.contains(&verbs[0].as_str());
+        let (first, second) = if reads {
+            (&facts.response_keys, &facts.body_keys)
+        } else {
+            (&facts.body_keys, &facts.response_keys)
+        };
+        let key = first
             .iter()
             .find(spells)
-            .or(facts.response_keys.iter().find(spells))
+            .or(second.iter().find(spells))
             .map(|k| (*k).to_owned())
             .or_else(|| own.clone().filter(|_| !many))
             .or(collection);
@@ -626,6 +682,35 @@ fn substitute_abbreviations(
     }
 }
 
+/// Whether two words begin alike, in four letters or more (`async`, `Asynchronous`).
+fn same_stem(a: &str, b: &str) -> bool {
+    a.len() >= 4 && b.len() >= 4 && a[..4].eq_ignore_ascii_case(&b[..4])
+}
+
+/// The resource as the path names it: the words of its last segment that is neither a
+/// parameter nor a version, past the segments that only say what is done (`action`, the
+/// verb) and the resource's own id (`…/async-invoke-configs` → `async`, `invoke`, `configs`).
+fn path_resource(path: &str, verbs: &[String]) -> Option<Vec<String>> {
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    while let Some(last) = segments.last() {
+        let lower = last.to_ascii_lowercase().replace(['-', '_'], "");
+        if ACTION_SEGMENTS.contains(&lower.as_str()) || verbs.contains(&lower) {
+            segments.pop();
+        } else {
+            break;
+        }
+    }
+    if segments.last().is_some_and(|s| s.starts_with('{')) {
+        segments.pop();
+    }
+    let last = segments.last()?;
+    if last.starts_with('{') || is_version(last) {
+        return None;
+    }
+    let words = path_words(last);
+    (!words.is_empty() && words.len() <= 3).then_some(words)
+}
+
 /// The words of a path segment or key (`os-volume_attachments` → `volume`, `attachments`):
 /// OpenStack's extension prefix `os-` says nothing.
 fn path_words(segment: &str) -> Vec<String> {
@@ -659,10 +744,32 @@ fn is_version(segment: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
 }
 
-/// An abbreviation: two or more capitals (`ECS`, `VPC`), perhaps with a plural `s` (`ECSs`).
-fn is_abbreviation(word: &str) -> bool {
-    let core = word.strip_suffix('s').unwrap_or(word);
-    core.len() >= 2 && core.bytes().all(|b| b.is_ascii_uppercase())
+/// An abbreviation, perhaps with a plural `s` (`ECSs`, `DeHs`): two or more capitals (`ECS`,
+/// `VPC`), or a mixed-case one (`DeH` for Dedicated Host, `IoT`, `QoS`, `PaaS`, `MySQL`): a
+/// capital first and another after it, no run of more than two lower-case letters (a word
+/// of its own, as in `OpenID` or `AppCode`, has longer ones), and ending in a capital or
+/// holding two in a row.
+pub fn is_abbreviation(word: &str) -> bool {
+    let core = word.strip_suffix('s').unwrap_or(word).as_bytes();
+    if core.len() < 2 || !core.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    if core.iter().all(u8::is_ascii_uppercase) {
+        return true;
+    }
+    let capitals = core.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let longest_lower = core
+        .split(u8::is_ascii_uppercase)
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0);
+    let run = core
+        .windows(2)
+        .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+    core[0].is_ascii_uppercase()
+        && capitals >= 2
+        && longest_lower <= 2
+        && (core[core.len() - 1].is_ascii_uppercase() || run)
 }
 
 /// A word as one part of a `PascalCase` name: abbreviations and words that start with them
@@ -1030,6 +1137,19 @@ mod tests {
     #[test]
     fn words_keep_abbreviations_whole() {
         assert_eq!(word_case("ECSs"), "Ecss");
+        // Mixed-case abbreviations too: `DeHs` (Dedicated Hosts) is one word, as `ECSs` is.
+        assert_eq!(word_case("DeHs"), "Dehs");
+        assert_eq!(word_case("DeH"), "Deh");
+        assert_eq!(word_case("IdP"), "Idp");
+        assert_eq!(word_case("QoS"), "Qos");
+        assert_eq!(word_case("MySQL"), "Mysql");
+        assert_eq!(singular("DeHs"), "DeH");
+        assert_eq!(plural("DeH"), "DeHs");
+        // A CamelCase word is no abbreviation: its humps have longer lower-case runs.
+        assert_eq!(word_case("AppCode"), "AppCode");
+        assert_eq!(word_case("TaurusDB"), "TaurusDb");
+        assert_eq!(word_case("PostgreSQL"), "PostgreSql");
+        assert_eq!(word_case("OnOff"), "OnOff");
         assert_eq!(word_case("NICs"), "Nics");
         assert_eq!(word_case("IPv6"), "Ipv6");
         assert_eq!(word_case("OpenStack"), "OpenStack");
@@ -1165,6 +1285,122 @@ mod tests {
     }
 
     #[test]
+    fn a_mixed_case_abbreviation_is_a_paraphrase_too() {
+        // `DeHs` (Dedicated Hosts) is one word, which the path does not spell: the path names
+        // the resource.
+        let cases = [
+            (
+                "Allocating DeHs",
+                "POST",
+                "/v1.0/{project_id}/dedicated-hosts",
+                "AllocateDedicatedHosts",
+            ),
+            (
+                "Querying Details About a DeH",
+                "GET",
+                "/v1.0/{project_id}/dedicated-hosts/{dedicated_host_id}",
+                "ShowDedicatedHost",
+            ),
+            (
+                "Querying Tags of a DeH",
+                "GET",
+                "/v1.0/{project_id}/dedicated-host-tags/{dedicated_host_id}/tags",
+                "ListDedicatedHostTags",
+            ),
+        ];
+        for (title, method, path, expected) in cases {
+            assert_eq!(name(title, method, path), expected, "{title}");
+        }
+        // A query's body holds its criteria (`tags`): what it reads names the resource.
+        assert_eq!(
+            name_with(
+                "Querying DeHs by Tag",
+                "POST",
+                "/v1.0/{project_id}/dedicated-host-tags/resource_instances/action",
+                &["tags"],
+                &["resources"]
+            ),
+            "ListResources"
+        );
+    }
+
+    #[test]
+    fn a_resource_too_long_to_name_is_named_as_the_path_names_it() {
+        let path = "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-config";
+        let cases = [
+            (
+                "Deleting Asynchronous Execution Notification Settings",
+                "DELETE",
+                path.to_owned(),
+                "DeleteAsyncInvokeConfig",
+            ),
+            // In the path's number: one setting of a version, the settings of all versions.
+            (
+                "Querying Asynchronous Execution Notification Settings of a Function Version",
+                "GET",
+                path.to_owned(),
+                "ShowAsyncInvokeConfig",
+            ),
+            (
+                "Querying Asynchronous Execution Notification Settings of a Function's All Versions",
+                "GET",
+                format!("{path}s"),
+                "ListAsyncInvokeConfigs",
+            ),
+        ];
+        for (title, method, path, expected) in &cases {
+            let named = from_title(&Facts {
+                title,
+                method,
+                path,
+                ..Facts::default()
+            })
+            .unwrap();
+            assert_eq!(named.id, *expected, "{title}");
+        }
+        // Not where the path has only a collection, which names something else.
+        assert_eq!(
+            name(
+                "Rolling Back ECS Specifications Modification",
+                "POST",
+                "/v2.1/{project_id}/servers/{server_id}/action"
+            ),
+            "RollBackEcsSpecificationsModification"
+        );
+        // A short name keeps the title's words.
+        assert_eq!(
+            name(
+                "Querying Asynchronous Invocation Requests",
+                "GET",
+                "/v2/{project_id}/fgs/functions/{function_urn}/async-invocations"
+            ),
+            "ListAsynchronousInvocationRequests"
+        );
+    }
+
+    #[test]
+    fn a_parent_too_long_to_keep_still_tells_apart() {
+        let named = from_title(&Facts {
+            title: "Querying Data Nodes Available for Shard Configuration",
+            method: "GET",
+            path: "/v3/{project_id}/instances/{instance_id}/available-data-nodes",
+            ..Facts::default()
+        })
+        .unwrap();
+        assert_eq!(named.id, "ShowDataNodesAvailable");
+        assert_eq!(named.detail, ["Shard", "Configuration"]);
+        // A possessive `'s` is no word: `a Tenant's Resource` is the parent `TenantResource`.
+        assert_eq!(
+            name(
+                "Querying Tags of a Tenant's Resource",
+                "GET",
+                "/v1/{project_id}/{resource_type}/tags"
+            ),
+            "ListTenantResourceTags"
+        );
+    }
+
+    #[test]
     fn parentheses_qualify_or_deprecate() {
         let named = from_title(&Facts {
             title: "Querying Floating IP Addresses (Discarded)",
@@ -1194,5 +1430,31 @@ mod tests {
         })
         .unwrap();
         assert!(named.deprecated.is_some());
+        // A folder that says its APIs are going away, or not recommended, marks them too.
+        for folder in [
+            "apis_unavailable_soon",
+            "unrecommended_apis",
+            "out-of-date_apis",
+        ] {
+            let reference = format!("{folder}/backup/creating_a_manual_backup.rst");
+            let named = from_title(&Facts {
+                title: "Creating a Manual Backup",
+                method: "POST",
+                path: "/v3/{project_id}/backups/create",
+                reference: &reference,
+                ..Facts::default()
+            })
+            .unwrap();
+            assert!(named.deprecated.is_some(), "{folder}");
+        }
+        let named = from_title(&Facts {
+            title: "Creating a Manual Backup",
+            method: "POST",
+            path: "/v3/{project_id}/backups/create",
+            reference: "apis_recommended/backup/creating_a_manual_backup.rst",
+            ..Facts::default()
+        })
+        .unwrap();
+        assert_eq!(named.deprecated, None);
     }
 }
