@@ -795,7 +795,7 @@ fn every_compile_fail_spec_has_a_case() {
 #[test]
 fn compile_fail_messages_are_the_rendered_diagnostics() {
     for (name, text, stderr) in ui_cases() {
-        let file = format!("tests/ui/spec/{name}.toml");
+        let file = format!("spec/{name}.toml");
         let err = fail(&file, &text);
         let rendered: Vec<String> = err
             .rendered()

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/default_not_in_enum.toml");
+    apigw_macros::operation!("spec/default_not_in_enum.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/default_of_wrong_type.toml");
+    apigw_macros::operation!("spec/default_of_wrong_type.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/default_outside_range.toml");
+    apigw_macros::operation!("spec/default_outside_range.toml");
 }
 
 fn main() {}

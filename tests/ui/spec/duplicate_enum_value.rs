@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/duplicate_enum_value.toml");
+    apigw_macros::operation!("spec/duplicate_enum_value.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/duplicate_parameter.toml");
+    apigw_macros::operation!("spec/duplicate_parameter.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/empty_enum.toml");
+    apigw_macros::operation!("spec/empty_enum.toml");
 }
 
 fn main() {}

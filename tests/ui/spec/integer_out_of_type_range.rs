@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/integer_out_of_type_range.toml");
+    apigw_macros::operation!("spec/integer_out_of_type_range.toml");
 }
 
 fn main() {}

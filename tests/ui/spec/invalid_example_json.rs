@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/invalid_example_json.toml");
+    apigw_macros::operation!("spec/invalid_example_json.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/many_mistakes_at_once.toml");
+    apigw_macros::operation!("spec/many_mistakes_at_once.toml");
 }
 
 fn main() {}

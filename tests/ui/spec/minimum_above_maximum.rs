@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/minimum_above_maximum.toml");
+    apigw_macros::operation!("spec/minimum_above_maximum.toml");
 }
 
 fn main() {}

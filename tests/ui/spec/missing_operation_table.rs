@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/missing_operation_table.toml");
+    apigw_macros::operation!("spec/missing_operation_table.toml");
 }
 
 fn main() {}

@@ -4,7 +4,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/no_follow_on_errors.toml");
+    apigw_macros::operation!("spec/no_follow_on_errors.toml");
 }
 
 use api::list_things::{Mode, ThingList};

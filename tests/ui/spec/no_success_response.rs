@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/no_success_response.toml");
+    apigw_macros::operation!("spec/no_success_response.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/object_names_collide.toml");
+    apigw_macros::operation!("spec/object_names_collide.toml");
 }
 
 fn main() {}

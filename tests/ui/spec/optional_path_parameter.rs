@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/optional_path_parameter.toml");
+    apigw_macros::operation!("spec/optional_path_parameter.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/parameter_without_placeholder.toml");
+    apigw_macros::operation!("spec/parameter_without_placeholder.toml");
 }
 
 fn main() {}

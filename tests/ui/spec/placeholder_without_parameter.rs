@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/placeholder_without_parameter.toml");
+    apigw_macros::operation!("spec/placeholder_without_parameter.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/recursive_object.toml");
+    apigw_macros::operation!("spec/recursive_object.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/syntax_error.toml");
+    apigw_macros::operation!("spec/syntax_error.toml");
 }
 
 fn main() {}

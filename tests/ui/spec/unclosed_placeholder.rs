@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/unclosed_placeholder.toml");
+    apigw_macros::operation!("spec/unclosed_placeholder.toml");
 }
 
 fn main() {}

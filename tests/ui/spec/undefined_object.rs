@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/undefined_object.toml");
+    apigw_macros::operation!("spec/undefined_object.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/unknown_key.toml");
+    apigw_macros::operation!("spec/unknown_key.toml");
 }
 
 fn main() {}

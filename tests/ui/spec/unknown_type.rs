@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/unknown_type.toml");
+    apigw_macros::operation!("spec/unknown_type.toml");
 }
 
 fn main() {}

@@ -2,7 +2,7 @@
 include!("../client.rs");
 
 mod api {
-    apigw_macros::operation!("tests/ui/spec/value_of_wrong_kind.toml");
+    apigw_macros::operation!("spec/value_of_wrong_kind.toml");
 }
 
 fn main() {}
