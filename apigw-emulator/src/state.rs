@@ -432,19 +432,23 @@ impl Store {
 /// The documented value of a job's `status` that contains `want` (`RUNNING`, `SUCCESS`), else
 /// `want`.
 fn job_status(spec: &Spec, want: &str) -> String {
+    documented_statuses(spec)
+        .find(|s| s.to_ascii_uppercase().contains(want))
+        .map_or_else(|| want.to_owned(), str::to_owned)
+}
+
+/// The values the operation documents for a `status` field, in order.
+fn documented_statuses(spec: &Spec) -> impl Iterator<Item = &str> {
     spec.objects
         .iter()
         .flat_map(|o| &o.fields)
         .filter(|f| f.name.value == "status")
         .filter_map(|f| f.schema.enumeration.as_ref())
         .flat_map(|e| &e.values)
-        .find_map(|v| match &v.value.value {
-            apigw_spec::Literal::String(s) if s.to_ascii_uppercase().contains(want) => {
-                Some(s.clone())
-            }
+        .filter_map(|v| match &v.value.value {
+            apigw_spec::Literal::String(s) => Some(s.as_str()),
             _ => None,
         })
-        .unwrap_or_else(|| want.to_owned())
 }
 
 /// A collection's path as stored, for the project `project`: its literal segments, and the
@@ -629,23 +633,10 @@ fn same_kind(a: &Value, b: &Value) -> bool {
 /// first of `ACTIVE`, `OK`, `AVAILABLE`, `RUNNING`, `NORMAL` (in any case) it lists.
 fn settled_status(spec: &Spec) -> Option<String> {
     const SETTLED: [&str; 5] = ["active", "ok", "available", "running", "normal"];
-    let documented: Vec<String> = spec
-        .objects
-        .iter()
-        .flat_map(|o| &o.fields)
-        .filter(|f| f.name.value == "status")
-        .filter_map(|f| f.schema.enumeration.as_ref())
-        .flat_map(|e| &e.values)
-        .filter_map(|v| match &v.value.value {
-            apigw_spec::Literal::String(s) => Some(s.clone()),
-            _ => None,
-        })
-        .collect();
     SETTLED.iter().find_map(|settled| {
-        documented
-            .iter()
+        documented_statuses(spec)
             .find(|v| v.eq_ignore_ascii_case(settled))
-            .cloned()
+            .map(str::to_owned)
     })
 }
 

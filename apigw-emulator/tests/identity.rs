@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::send;
+use support::{get_spec, send};
 
 use std::time::Duration;
 
@@ -13,40 +13,21 @@ use apigw_spec::Spec;
 use serde_json::json;
 
 fn thing_specs() -> Vec<Spec> {
-    let text = r#"[operation]
-id = "ShowThing"
-method = "GET"
-path = "/v1/{project_id}/things"
-
-[path.project_id]
-type = "String"
-
-[response.200]
-body = "Thing"
-
-[[response.200.examples]]
-json = '{"what": "thing"}'
-
-[object.Thing.what]
-type = "String"
-"#;
-    let version = r#"[operation]
-id = "ShowVersion"
-method = "GET"
-path = "/v1"
-
-[response.200]
-body = "Version"
-
-[[response.200.examples]]
-json = '{"version": {"id": "v1", "status": "CURRENT"}}'
-
-[object.Version.version]
-type = "Object"
-"#;
     vec![
-        apigw_spec::load("thing.toml", text).unwrap(),
-        apigw_spec::load("version.toml", version).unwrap(),
+        get_spec(
+            "ShowThing",
+            "/v1/{project_id}/things",
+            r#"{"what": "thing"}"#,
+            &[("what", "String")],
+            "",
+        ),
+        get_spec(
+            "ShowVersion",
+            "/v1",
+            r#"{"version": {"id": "v1", "status": "CURRENT"}}"#,
+            &[("version", "Object")],
+            "",
+        ),
     ]
 }
 

@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::call;
+use support::{call, get_spec, object_text};
 
 use std::net::SocketAddr;
 
@@ -14,66 +14,31 @@ use serde_json::{Value, json};
 /// Two operations every service here has, with the same paths: `GET /` and
 /// `GET /v3/{project_id}/things/{thing_id}`, each answering with the service's name.
 fn specs(service: &str) -> Vec<Spec> {
-    let root = format!(
-        r#"[operation]
-id = "ListVersions"
-method = "GET"
-path = "/"
-
-[response.200]
-body = "Versions"
-
-[[response.200.examples]]
-json = '{{"service": "{service}", "what": "versions"}}'
-
-[object.Versions.service]
-type = "String"
-
-[object.Versions.what]
-type = "String"
-"#
+    let fields = [("service", "String"), ("what", "String")];
+    let error = format!(
+        "[response.404]\nbody = \"Error\"\n\n[[response.404.examples]]\n\
+         json = '{{\"error_code\": \"{service}.404\", \"error_msg\": \"no such thing\"}}'\n\n{}",
+        object_text(
+            "Error",
+            &[("error_code", "String"), ("error_msg", "String")]
+        )
     );
-    let thing = format!(
-        r#"[operation]
-id = "ShowThing"
-method = "GET"
-path = "/v3/{{project_id}}/things/{{thing_id}}"
-
-[path.project_id]
-type = "String"
-
-[path.thing_id]
-type = "String"
-
-[response.200]
-body = "Thing"
-
-[[response.200.examples]]
-json = '{{"service": "{service}", "what": "thing"}}'
-
-[response.404]
-body = "Error"
-
-[[response.404.examples]]
-json = '{{"error_code": "{service}.404", "error_msg": "no such thing"}}'
-
-[object.Thing.service]
-type = "String"
-
-[object.Thing.what]
-type = "String"
-
-[object.Error.error_code]
-type = "String"
-
-[object.Error.error_msg]
-type = "String"
-"#
-    );
-    [("root.toml", root), ("thing.toml", thing)]
-        .iter()
-        .map(|(name, text)| apigw_spec::load(name, text).unwrap_or_else(|e| panic!("{e}")))
-        .collect()
+    vec![
+        get_spec(
+            "ListVersions",
+            "/",
+            &format!(r#"{{"service": "{service}", "what": "versions"}}"#),
+            &fields,
+            "",
+        ),
+        get_spec(
+            "ShowThing",
+            "/v3/{project_id}/things/{thing_id}",
+            &format!(r#"{{"service": "{service}", "what": "thing"}}"#),
+            &fields,
+            &error,
+        ),
+    ]
 }
 
 /// `GET path` with a token: the status and the JSON body.

@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 
+use apigw_spec::Spec;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -59,4 +60,30 @@ pub async fn call(
     let headers = [("X-Auth-Token", "t"), ("Content-Type", "application/json")];
     let (status, _, body) = send(address, method, target, &headers, &body).await;
     (status, body)
+}
+
+/// The TOML of an object `name` with `fields` (name, type), one `[object.NAME.FIELD]` each.
+pub fn object_text(name: &str, fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(field, ty)| format!("[object.{name}.{field}]\ntype = \"{ty}\"\n\n"))
+        .collect()
+}
+
+/// The spec of a `GET` operation `id` at `path`, whose placeholders are string parameters,
+/// answering 200 with `example`, an object `Body` of `fields`; `more` is appended (other
+/// responses, objects).
+pub fn get_spec(id: &str, path: &str, example: &str, fields: &[(&str, &str)], more: &str) -> Spec {
+    let params: String = path
+        .split('{')
+        .skip(1)
+        .filter_map(|p| p.split_once('}'))
+        .map(|(name, _)| format!("[path.{name}]\ntype = \"String\"\n\n"))
+        .collect();
+    let text = format!(
+        "[operation]\nid = \"{id}\"\nmethod = \"GET\"\npath = \"{path}\"\n\n{params}\
+         [response.200]\nbody = \"Body\"\n\n[[response.200.examples]]\njson = '{example}'\n\n{}{more}",
+        object_text("Body", fields)
+    );
+    apigw_spec::load(&format!("{id}.toml"), &text).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
