@@ -569,6 +569,25 @@ Status Code Description
     }
 
     /// A page `DELETE /v1/things/{id}` with `uri` as its URI tables and `rest` after.
+    /// The statuses of the imported operation's responses, in order.
+    fn statuses(imported: &crate::Imported) -> Vec<u16> {
+        imported
+            .spec
+            .responses
+            .iter()
+            .map(|r| r.status.value)
+            .collect()
+    }
+
+    /// Asserts that importing warned with a message holding `needle`.
+    fn assert_warned(imported: &crate::Imported, needle: &str) {
+        assert!(
+            imported.warnings.iter().any(|w| w.message.contains(needle)),
+            "no warning about {needle:?}: {:?}",
+            imported.warnings
+        );
+    }
+
     fn page(uri: &str, rest: &str) -> String {
         format!(
             "Deleting a Thing\n================\n\nURI\n---\n\nDELETE /v1/things/{{id}}\n\n{uri}\n\n{rest}"
@@ -627,12 +646,7 @@ Status Code Description
             "Response\n--------\n\n**Status code: 400**\n\n.. table:: **Table 1** Response body parameters\n\n   ========== ====== ===========\n   Parameter  Type   Description\n   ========== ====== ===========\n   error_code String Error code.\n   ========== ====== ===========\n\nExample Response\n----------------\n\n.. code-block::\n\n   Http Response Code: 204\n",
         );
         let imported = crate::import_page("d.rst", &text).unwrap();
-        let statuses: Vec<u16> = imported
-            .spec
-            .responses
-            .iter()
-            .map(|r| r.status.value)
-            .collect();
+        let statuses = statuses(&imported);
         assert_eq!(statuses, [400, 204]);
         // Named in the response section, the examples' statuses add nothing.
         let named = text.replace(
@@ -640,12 +654,7 @@ Status Code Description
             "**Status code: 400**\n\n**Status code: 202**",
         );
         let imported = crate::import_page("d.rst", &named).unwrap();
-        let statuses: Vec<u16> = imported
-            .spec
-            .responses
-            .iter()
-            .map(|r| r.status.value)
-            .collect();
+        let statuses = statuses(&imported);
         assert_eq!(statuses, [400, 202]);
     }
 
@@ -660,14 +669,7 @@ Status Code Description
         let response = &imported.spec.responses[0];
         assert_eq!(response.status.value, 204);
         assert_eq!(response.body, None);
-        assert!(
-            imported
-                .warnings
-                .iter()
-                .any(|w| w.message.contains("a 204 response has no content")),
-            "{:?}",
-            imported.warnings
-        );
+        assert_warned(&imported, "a 204 response has no content");
     }
 
     #[test]
@@ -680,14 +682,7 @@ Status Code Description
         let examples = &imported.spec.responses[0].examples;
         assert_eq!(examples.len(), 1, "{examples:?}");
         assert!(examples[0].json.value.contains("a1"));
-        assert!(
-            imported
-                .warnings
-                .iter()
-                .any(|w| w.message.contains("is an error body")),
-            "{:?}",
-            imported.warnings
-        );
+        assert_warned(&imported, "is an error body");
     }
 
     #[test]
