@@ -646,16 +646,14 @@ Status Code Description
             "Response\n--------\n\n**Status code: 400**\n\n.. table:: **Table 1** Response body parameters\n\n   ========== ====== ===========\n   Parameter  Type   Description\n   ========== ====== ===========\n   error_code String Error code.\n   ========== ====== ===========\n\nExample Response\n----------------\n\n.. code-block::\n\n   Http Response Code: 204\n",
         );
         let imported = crate::import_page("d.rst", &text).unwrap();
-        let statuses = statuses(&imported);
-        assert_eq!(statuses, [400, 204]);
+        assert_eq!(statuses(&imported), [400, 204]);
         // Named in the response section, the examples' statuses add nothing.
         let named = text.replace(
             "**Status code: 400**",
             "**Status code: 400**\n\n**Status code: 202**",
         );
         let imported = crate::import_page("d.rst", &named).unwrap();
-        let statuses = statuses(&imported);
-        assert_eq!(statuses, [400, 202]);
+        assert_eq!(statuses(&imported), [400, 202]);
     }
 
     #[test]
