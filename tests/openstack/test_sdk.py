@@ -158,8 +158,26 @@ def test_nat_gateways(conn):
 
 
 def test_rds_instances(conn):
-    instances = list(conn.rds.instances())
-    assert all(i.id for i in instances)
+    instance = conn.rds.create_instance(
+        name="rds-a",
+        datastore={"type": "MySQL", "version": "8.0"},
+        flavor_ref="rds.mysql.c2.large",
+        volume={"type": "ULTRAHIGH", "size": 40},
+        region="eu-de",
+        availability_zone="eu-de-01",
+        vpc_id="vpc-1",
+        subnet_id="subnet-1",
+        security_group_id="sg-1",
+        password="Secret-123!",
+    )
+    assert ids(conn.rds.instances()) == [instance.id]
+
+
+def test_routers_and_floating_ips(conn):
+    router = conn.network.create_router(name="router-a")
+    assert ids(conn.network.routers()) == [router.id]
+    ip = conn.network.create_ip(floating_network_id="admin_external_net")
+    assert ids(conn.network.ips()) == [ip.id]
 
 
 def test_volumes(conn):
