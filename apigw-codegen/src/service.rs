@@ -117,6 +117,10 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
     let name = &service.name.value;
     let title = &service.title.value;
     let endpoint = service.endpoint_pattern().as_str();
+    let catalog = service.catalog.iter().map(|entry| {
+        let (service_type, path) = (&entry.service_type.value, &entry.path.value);
+        quote!(#rt::CatalogType { service_type: #service_type, path: #path })
+    });
     let service_doc = docs::attrs(&format!(
         "The {title} service (`{name}`): its endpoint in a region and its {} operations.",
         all.len()
@@ -150,6 +154,7 @@ pub fn expand_service(service: &Service, root: &Folder, options: &Options) -> To
             endpoint: #rt::Endpoint::new(#endpoint),
             operations: #rt::__dynamic_list!(&[#(&#paths::DYNAMIC),*]),
             error_codes: ErrorCode::DOCUMENTED,
+            catalog: &[#(#catalog),*],
         };
 
         #error_codes

@@ -72,6 +72,8 @@ pub struct Identity {
     projects: Vec<(String, String)>,
     region: String,
     token_lifetime: Duration,
+    /// `(service, type, path)`: the types a service is listed under besides its name.
+    catalog_types: Vec<(String, String, String)>,
 }
 
 impl Identity {
@@ -86,7 +88,26 @@ impl Identity {
             projects: vec![(region.clone(), PROJECT_ID.to_owned())],
             region,
             token_lifetime: Duration::from_secs(24 * 3600),
+            catalog_types: Vec::new(),
         }
+    }
+
+    /// Lists the service `service` in the catalog under `service_type` too (an entry of its
+    /// own, as the cloud's catalog lists ECS as `compute`), at `path` below the service's
+    /// endpoint: empty for the endpoint itself, else a path in which `{project_id}` stands for
+    /// the token's project (`/v2.1/{project_id}`). With `service_type` the service's own name,
+    /// the path of the entry under its name (which is there in any case, at the endpoint
+    /// itself unless said otherwise). What a service's `catalog` key in its `service.toml`
+    /// says (`ServiceMeta::catalog` of its crate).
+    pub fn catalog_type(
+        mut self,
+        service: impl Into<String>,
+        service_type: impl Into<String>,
+        path: impl Into<String>,
+    ) -> Self {
+        self.catalog_types
+            .push((service.into(), service_type.into(), path.into()));
+        self
     }
 
     /// Adds a user.
@@ -204,7 +225,7 @@ impl Issuer {
                 "expires_at": iso_time(now + lifetime),
                 "user": { "name": user.name, "id": user.id(), "domain": domain },
                 "roles": [{ "name": "te_admin", "id": "0" }],
-                "catalog": self.catalog(endpoints),
+                "catalog": self.catalog(endpoints, project.map(|(_, id)| id.as_str())),
             }
         });
         match project {
@@ -217,30 +238,55 @@ impl Issuer {
     }
 
     /// Every emulated service at its endpoint (`(name, URL)`: under its prefix, or the root
-    /// of its own address), in the region. The identity service's is its version's, `/v3`
-    /// below its endpoint, as IAM's catalog lists it (`https://iam.eu-de.otc.t-systems.com/v3`).
-    fn catalog(&self, endpoints: &[(String, String)]) -> Value {
-        let entries: Vec<Value> = endpoints
-            .iter()
-            .map(|(name, url)| {
-                let mut url = url.clone();
-                if *name == self.identity.service {
-                    url.push_str("/v3");
-                }
-                json!({
-                    "type": name,
-                    "name": name,
-                    "id": format!("service-{name}"),
-                    "endpoints": [{
-                        "id": format!("endpoint-{name}"),
-                        "interface": "public",
-                        "region": self.identity.region,
-                        "region_id": self.identity.region,
-                        "url": url,
-                    }],
-                })
+    /// of its own address), in the region, under its name; and under each of its
+    /// [catalog types](Identity::catalog_type) at the path below the endpoint that type has
+    /// (`identity` at `/v3`, as IAM's catalog lists `https://iam.eu-de.otc.t-systems.com/v3`),
+    /// for the token's project (a path naming the project is left out of a token scoped to no
+    /// project).
+    fn catalog(&self, endpoints: &[(String, String)], project: Option<&str>) -> Value {
+        let region = &self.identity.region;
+        let entry = |name: &str, service_type: &str, url: String| {
+            let id = if name == service_type {
+                name.to_owned()
+            } else {
+                format!("{name}-{service_type}")
+            };
+            json!({
+                "type": service_type,
+                "name": name,
+                "id": format!("service-{id}"),
+                "endpoints": [{
+                    "id": format!("endpoint-{id}"),
+                    "interface": "public",
+                    "region": region,
+                    "region_id": region,
+                    "url": url,
+                }],
             })
-            .collect();
+        };
+        let mut entries = Vec::new();
+        for (name, url) in endpoints {
+            let types = self
+                .identity
+                .catalog_types
+                .iter()
+                .filter(|(service, _, _)| service == name)
+                .map(|(_, service_type, path)| (service_type.as_str(), path.as_str()));
+            // The name is always a type; the service's types may give its entry a path.
+            let named = types.clone().all(|(service_type, _)| service_type != name);
+            for (service_type, path) in named
+                .then_some((name.as_str(), ""))
+                .into_iter()
+                .chain(types)
+            {
+                let path = match project {
+                    Some(project) => path.replace("{project_id}", project),
+                    None if path.contains("{project_id}") => continue,
+                    None => path.to_owned(),
+                };
+                entries.push(entry(name, service_type, format!("{url}{path}")));
+            }
+        }
         Value::Array(entries)
     }
 }

@@ -716,17 +716,21 @@ struct Service {
     routes: Routes,
     resources: resources::Resources,
     store: state::Store,
+    /// The API versions its paths begin with, oldest first.
+    versions: Vec<String>,
 }
 
 impl Service {
     fn new(specs: Vec<Spec>) -> Self {
         let routes = Routes::new(&specs);
         let resources = resources::Resources::find(&specs);
+        let versions = respond::versions(&specs);
         Self {
             specs,
             routes,
             resources,
             store: state::Store::default(),
+            versions,
         }
     }
 }
@@ -765,7 +769,19 @@ async fn handle(
             issue_token(&state, request).await
         }
         Ok((_, service, within)) => {
-            let (status, body) = answer(&state, service, within, request).await;
+            // The service's URL as the client reached it: links in the answer point there.
+            let host = request
+                .headers()
+                .get(hyper::header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .map(str::to_owned);
+            let prefix = full_path.strip_suffix(within).unwrap_or(&full_path);
+            let service_url = host.map(|host| format!("http://{host}{prefix}"));
+            let (status, mut body) = answer(&state, service, within, request).await;
+            if let (Body::Json(value), Some(service_url)) = (&mut body, service_url) {
+                let request_url = format!("{service_url}{within}");
+                respond::localize(value, &service_url, &request_url);
+            }
             (status, body, None)
         }
     };
@@ -971,7 +987,30 @@ async fn answer(
         }
     }
     tracing::debug!(operation = spec.operation.id.value, "emulated");
-    respond::success(spec, &query)
+    let (status, mut body) = respond::success(spec, &query);
+    // A version document the page shows no example of lists the versions the service has.
+    let documented = spec
+        .success_responses()
+        .next()
+        .is_some_and(|r| !r.examples.is_empty());
+    if !documented
+        && is_version_query(spec)
+        && let Body::Json(value) = &mut body
+    {
+        respond::made_versions(value, &service.versions, path);
+    }
+    (status, body)
+}
+
+/// Whether `spec` reads a version document: one at `/` or `/vN` ([`is_version_document`]), or
+/// the one a path of one placeholder names (`GET /{version}`).
+fn is_version_query(spec: &Spec) -> bool {
+    let path = spec.operation.path.raw.trim_end_matches('/');
+    let one_placeholder = path.strip_prefix("/{").is_some_and(|rest| {
+        rest.strip_suffix('}')
+            .is_some_and(|name| !name.contains(['/', '{', '}']))
+    });
+    is_version_document(spec) || (spec.operation.method.value.as_str() == "GET" && one_placeholder)
 }
 
 /// Whether `spec` reads a version document — a `GET` of `/` or of `/vN` or `/vN.M`, with no

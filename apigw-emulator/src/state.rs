@@ -517,9 +517,17 @@ fn list(call: &Call<'_>, collection: &Collection) -> Outcome {
     {
         items.drain(..=at);
     }
-    let offset = paging
+    // The paging's offset; else an `offset` query parameter the operation documents (RDS
+    // pages with `offset` and `limit` but counts in `total_count`).
+    let offset_name = paging
         .as_ref()
-        .and_then(|p| get(&p.offset.field.name.value))
+        .map_or("offset", |p| &p.offset.field.name.value);
+    let documented = call
+        .spec
+        .params_in(apigw_spec::ParamLocation::Query)
+        .any(|p| p.field.name.value == offset_name);
+    let offset = get(offset_name)
+        .filter(|_| documented)
         .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(0);
     let limit = get("limit")

@@ -47,6 +47,24 @@ fn services() -> Vec<(String, Vec<Spec>)> {
     services
 }
 
+/// Every `catalog` type of the services of `specs/`: `(service, type, path)`.
+fn catalog_types() -> Vec<(String, String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let mut types = Vec::new();
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let service_file = entry.unwrap().path().join(apigw_spec::service::FILE_NAME);
+        let Ok(text) = std::fs::read_to_string(&service_file) else {
+            continue;
+        };
+        let service = apigw_spec::service::load("service.toml", &text).unwrap();
+        for t in &service.catalog {
+            let name = service.name.value.clone();
+            types.push((name, t.service_type.value.clone(), t.path.value.clone()));
+        }
+    }
+    types
+}
+
 /// The host of an endpoint, whatever path follows it: all a client that builds every URL from
 /// the host root keeps (`http://127.0.0.1:8081/ecs/v1` → `127.0.0.1:8081`).
 fn host_root(endpoint: &str) -> SocketAddr {
@@ -182,7 +200,17 @@ async fn the_catalog_of_the_identity_service_lists_host_roots_that_answer() {
         services.iter().any(|(name, _)| name == "iam"),
         "specs/ has the identity service"
     );
-    let identity = Identity::new("iam", "eu-de").user(User::new("alice", "pw-1", "dom"));
+    let types = catalog_types();
+    assert!(
+        types
+            .iter()
+            .any(|(service, t, _)| service == "ecs" && t == "compute"),
+        "ECS is `compute` too: {types:?}"
+    );
+    let identity = types.iter().fold(
+        Identity::new("iam", "eu-de").user(User::new("alice", "pw-1", "dom")),
+        |identity, (service, t, path)| identity.catalog_type(service, t, path),
+    );
     let emulator = Emulator::with_layout(Layout::LOOPBACK_HOSTS, services.clone(), Some(identity))
         .await
         .unwrap();
@@ -211,7 +239,8 @@ async fn the_catalog_of_the_identity_service_lists_host_roots_that_answer() {
         .unwrap();
 
     let catalog = body["token"]["catalog"].as_array().unwrap();
-    assert_eq!(catalog.len(), services.len(), "{catalog:?}");
+    let other_types = types.iter().filter(|(service, t, _)| service != t).count();
+    assert_eq!(catalog.len(), services.len() + other_types, "{catalog:?}");
     let listed = |name: &str| -> String {
         let entry = catalog.iter().find(|s| s["type"] == name);
         let url =
@@ -223,15 +252,24 @@ async fn the_catalog_of_the_identity_service_lists_host_roots_that_answer() {
     for (name, _) in &services {
         let address = emulator.service_url(name).unwrap();
         assert_eq!(address, format!("http://{}", host_root(&address)));
-        // Each service's catalog URL is its host root; IAM's is its version below it, as
-        // IAM's own catalog lists `https://iam.eu-de.otc.t-systems.com/v3`.
-        let expected = if name == "iam" {
-            format!("{address}/v3")
-        } else {
-            address
-        };
-        assert_eq!(listed(name), expected, "{name}");
+        // Each service's catalog URL is its host root, or the path its `catalog` gives its
+        // name: IAM's is its version below it, as IAM's own catalog lists
+        // `https://iam.eu-de.otc.t-systems.com/v3`.
+        let path = types
+            .iter()
+            .find(|(service, t, _)| service == name && t == name)
+            .map_or("", |(_, _, path)| path.as_str());
+        assert_eq!(listed(name), format!("{address}{path}"), "{name}");
+        // Its other types at their paths, for the token's project.
+        for (_, t, path) in types.iter().filter(|(service, _, _)| service == name) {
+            let path = path.replace("{project_id}", PROJECT_ID);
+            assert_eq!(listed(t), format!("{address}{path}"), "{name} as {t}");
+        }
     }
+    assert_eq!(
+        listed("iam"),
+        format!("{}/v3", emulator.service_url("iam").unwrap())
+    );
     every_service_answers_at(&services, listed, &token).await;
 
     // The token is checked at every address: a made-up one is refused.

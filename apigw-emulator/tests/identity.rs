@@ -44,7 +44,10 @@ fn password_body(user: &str, password: &str, domain: &str) -> String {
 async fn tokens_for_known_users_a_catalog_of_itself_and_every_call_checked() {
     let identity = Identity::new("iam", "eu-de")
         .user(User::new("alice", "pw-1", "dom"))
-        .token_lifetime(Duration::from_millis(300));
+        .token_lifetime(Duration::from_millis(300))
+        .catalog_type("iam", "identity", "/v3")
+        .catalog_type("iam", "iam", "/v3")
+        .catalog_type("things", "thing-store", "/v1/{project_id}");
     let emulator = Emulator::start_cloud([("things", thing_specs())], identity)
         .await
         .unwrap();
@@ -109,8 +112,16 @@ async fn tokens_for_known_users_a_catalog_of_itself_and_every_call_checked() {
     let url = |name: &str| {
         catalog.iter().find(|s| s["type"] == name).unwrap()["endpoints"][0]["url"].clone()
     };
+    // Each service under its name, at its endpoint or the path its types give the name, and
+    // under its other types, at their paths for the token's project.
     assert_eq!(url("things"), format!("http://{address}/things"));
+    assert_eq!(
+        url("thing-store"),
+        format!("http://{address}/things/v1/{PROJECT_ID}")
+    );
     assert_eq!(url("iam"), format!("http://{address}/iam/v3"));
+    assert_eq!(url("identity"), format!("http://{address}/iam/v3"));
+    assert_eq!(catalog.len(), 4, "{catalog:?}");
     assert!(body["token"]["expires_at"].as_str().unwrap().ends_with('Z'));
 
     let thing = format!("/things/v1/{PROJECT_ID}/things");

@@ -16,7 +16,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use apigw_emulator::resources::{Resource, Resources, Role};
-use apigw_emulator::respond::synthesize;
+use apigw_emulator::respond::{synthesize, synthesize_field};
 use apigw_emulator::{Emulator, PROJECT_ID, state};
 use apigw_spec::{BodyEncoding, ParamLocation, Spec};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
@@ -102,14 +102,7 @@ fn collection_path(spec: &Spec, resource: &Resource) -> String {
                     .find(|p| p.field.name.value == name)
                     .map_or_else(
                         || "p1".to_owned(),
-                        |p| {
-                            text_of(synthesize(
-                                spec,
-                                &p.field.schema.ty.value,
-                                Some(&p.field.schema),
-                                0,
-                            ))
-                        },
+                        |p| text_of(synthesize_field(spec, &p.field, 0)),
                     )
             };
             out.push_str(&utf8_percent_encode(&value, NON_ALPHANUMERIC).to_string());
@@ -125,12 +118,7 @@ fn query(spec: &Spec) -> String {
         .params_in(ParamLocation::Query)
         .filter(|p| p.field.required)
         .map(|p| {
-            let value = text_of(synthesize(
-                spec,
-                &p.field.schema.ty.value,
-                Some(&p.field.schema),
-                0,
-            ));
+            let value = text_of(synthesize_field(spec, &p.field, 0));
             format!(
                 "{}={}",
                 utf8_percent_encode(&p.field.name.value, NON_ALPHANUMERIC),

@@ -36,6 +36,7 @@ pub fn new_service(
         description: None,
         endpoint: Spanned::new(endpoint, 0..0),
         reference: Some(reference.to_owned()),
+        catalog: Vec::new(),
         errors: Vec::new(),
     }
 }

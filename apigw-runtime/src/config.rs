@@ -386,6 +386,7 @@ mod tests {
         endpoint: crate::Endpoint::new("https://ecs.{region}.otc.t-systems.com"),
         operations: &[],
         error_codes: &[],
+        catalog: &[],
     };
 
     static VPC: ServiceMeta = ServiceMeta {
@@ -394,6 +395,7 @@ mod tests {
         endpoint: crate::Endpoint::new("https://vpc.{region}.otc.t-systems.com"),
         operations: &[],
         error_codes: &[],
+        catalog: &[],
     };
 
     fn endpoint(config: &Config, service: &ServiceMeta) -> String {

@@ -45,7 +45,7 @@ pub use request::{OperationMeta, QueryValue, Request};
 pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;
-pub use service::{Endpoint, ServiceMeta};
+pub use service::{CatalogType, Endpoint, ServiceMeta};
 pub use sign::AkSkAuth;
 pub use validate::{Length, check_length, check_range, length};
 

@@ -20,6 +20,22 @@ pub struct ServiceMeta {
     /// The error codes any operation of the service can answer with, as its reference
     /// documents them (empty when it documents none).
     pub error_codes: &'static [crate::DocumentedCode],
+    /// The types the cloud's service catalog lists the service under besides its name
+    /// (which is always one), as the service file's `catalog` gives them: OpenStack's
+    /// (`compute`, `network`) and the cloud's own; empty when the catalog knows it by its
+    /// name alone.
+    pub catalog: &'static [CatalogType],
+}
+
+/// One type a service is listed under in the cloud's service catalog, and the path below the
+/// service's endpoint that the entry's URL has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CatalogType {
+    /// The catalog's `type` (`compute`, `block-storage`).
+    pub service_type: &'static str,
+    /// The path below the endpoint (`/v2.1/{project_id}`; empty for the endpoint itself),
+    /// `{project_id}` standing for the project.
+    pub path: &'static str,
 }
 
 impl ServiceMeta {

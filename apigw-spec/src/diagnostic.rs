@@ -189,6 +189,9 @@ codes! {
     InvalidServiceName = "invalid_service_name";
     /// An `endpoint` that is not an endpoint pattern.
     InvalidEndpoint = "invalid_endpoint";
+    /// A `catalog` entry whose type is not a catalog type or whose path is not a path below
+    /// the endpoint.
+    InvalidCatalog = "invalid_catalog";
 
     // The error-code file (`errors.toml`).
     /// An error code listed twice.

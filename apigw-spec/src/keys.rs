@@ -76,6 +76,8 @@ pub const SERVICE: &str = "service";
 pub const TITLE: &str = "title";
 /// The service's endpoint pattern.
 pub const ENDPOINT: &str = "endpoint";
+/// The types the cloud's service catalog lists the service under, beyond its name.
+pub const CATALOG: &str = "catalog";
 /// `[[error]]` in `errors.toml`.
 pub const ERROR: &str = "error";
 /// An error code.
@@ -125,7 +127,7 @@ pub const EXAMPLE_KEYS: &[&str] = &[SUMMARY, JSON];
 /// The tables of `service.toml`.
 pub const SERVICE_FILE_TABLES: &[&str] = &[SERVICE];
 /// The keys of `[service]`.
-pub const SERVICE_KEYS: &[&str] = &[NAME, TITLE, DESCRIPTION, ENDPOINT, REFERENCE];
+pub const SERVICE_KEYS: &[&str] = &[NAME, TITLE, DESCRIPTION, ENDPOINT, REFERENCE, CATALOG];
 /// The tables of `errors.toml`.
 pub const ERROR_FILE_TABLES: &[&str] = &[ERROR];
 /// The keys of one `[[error]]`.

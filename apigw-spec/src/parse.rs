@@ -119,13 +119,34 @@ pub fn service(source: &SourceFile, diags: &mut Diagnostics) -> Option<crate::se
     let endpoint = r.required_string(keys::ENDPOINT);
     let description = r.string(keys::DESCRIPTION).map(|s| s.value);
     let reference = r.string(keys::REFERENCE).map(|s| s.value);
+    let catalog = r.table(keys::CATALOG);
     r.finish();
+    let mut types = Vec::new();
+    for (key, value) in catalog.map(|(table, _)| table).into_iter().flatten() {
+        let service_type = Spanned::new(key.get_ref().to_string(), key.span());
+        match value.get_ref() {
+            DeValue::String(path) => types.push(crate::service::CatalogType {
+                service_type,
+                path: Spanned::new(path.to_string(), value.span()),
+            }),
+            other => cx.diags.error(
+                Code::WrongKind,
+                value.span(),
+                format!(
+                    "`{}` in `catalog` must be a string (the path below the endpoint), found {}",
+                    service_type.value,
+                    describe(other)
+                ),
+            ),
+        }
+    }
     Some(crate::service::Service {
         name: name?,
         title: title?,
         description,
         endpoint: endpoint?,
         reference,
+        catalog: types,
         errors: Vec::new(),
     })
 }

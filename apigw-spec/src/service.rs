@@ -179,9 +179,72 @@ pub struct Service {
     pub endpoint: Spanned<String>,
     /// The reference the operations were imported from, relative to `reference/`, if any.
     pub reference: Option<String>,
+    /// The types the cloud's service catalog lists the service under besides its
+    /// [name](Self::name) (which is always one): OpenStack's (`compute`, `network`) and the
+    /// cloud's own (`rdsv3`), each with the path below the endpoint its URL has; the name
+    /// itself, when its entry's URL has a path (`nat = "/v2.0"`). Empty when the catalog
+    /// knows the service by its name alone, at its endpoint.
+    pub catalog: Vec<CatalogType>,
     /// The error codes any operation can answer with: the service's error-code file
     /// ([`ERRORS_FILE_NAME`], read with [`load_errors`]) when it has one; empty otherwise.
     pub errors: Vec<ErrorCode>,
+}
+
+/// One type a service is listed under in the cloud's service catalog (the `catalog` key of
+/// the service file): `compute = "/v2.1/{project_id}"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogType {
+    /// The catalog's `type` (`compute`, `block-storage`, `rdsv3`).
+    pub service_type: Spanned<String>,
+    /// The path below the endpoint that the entry's URL has: empty for the endpoint itself,
+    /// else starting with `/`, with `{project_id}` ([`PROJECT_ID`]) standing for the project
+    /// (`/v2.1/{project_id}`).
+    pub path: Spanned<String>,
+}
+
+/// What stands for the project's id in a [`CatalogType`]'s path.
+pub const PROJECT_ID: &str = "{project_id}";
+
+impl CatalogType {
+    /// The entry's URL below `endpoint` (a service's endpoint, without a trailing `/`) for
+    /// the project `project_id`.
+    pub fn url(&self, endpoint: &str, project_id: &str) -> String {
+        format!(
+            "{}{}",
+            endpoint.trim_end_matches('/'),
+            self.path.value.replace(PROJECT_ID, project_id)
+        )
+    }
+
+    /// Why `service_type` is not a catalog type, if it is not: catalog types are lowercase
+    /// ASCII letters, digits, `-`, `_` and `.`, starting with a letter.
+    pub fn type_problem(service_type: &str) -> Option<&'static str> {
+        if !service_type.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return Some("a catalog type starts with a lowercase letter");
+        }
+        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c);
+        (!service_type.chars().all(allowed))
+            .then_some("a catalog type has only lowercase letters, digits, `-`, `_` and `.`")
+    }
+
+    /// Why `path` is not a path below an endpoint, if it is not: empty, or `/` and segments
+    /// of URL characters, with no placeholder but [`PROJECT_ID`], no query and no fragment.
+    pub fn path_problem(path: &str) -> Option<&'static str> {
+        if path.is_empty() {
+            return None;
+        }
+        if !path.starts_with('/') {
+            return Some("a path below the endpoint starts with `/`");
+        }
+        let rest = path.replace(PROJECT_ID, "");
+        if rest.contains(['{', '}']) {
+            return Some("`{project_id}` is the only placeholder of a catalog path");
+        }
+        let allowed = |c: char| c.is_ascii_alphanumeric() || "/-_.~".contains(c);
+        (!rest.chars().all(allowed)).then_some(
+            "a catalog path has only letters, digits, `/`, `-`, `_`, `.`, `~` and `{project_id}`",
+        )
+    }
 }
 
 impl Service {
@@ -201,17 +264,23 @@ impl Service {
 /// back, spans and error codes aside.
 ///
 /// ```
-/// use apigw_spec::{Spanned, service::{Service, load, write}};
+/// use apigw_spec::{Spanned, service::{CatalogType, Service, load, write}};
 /// let service = Service {
 ///     name: Spanned::new("evs".into(), 0..0),
 ///     title: Spanned::new("Elastic Volume Service".into(), 0..0),
 ///     description: None,
 ///     endpoint: Spanned::new("https://evs.{region}.otc.t-systems.com".into(), 0..0),
 ///     reference: Some("elastic-volume-service".into()),
+///     catalog: vec![CatalogType {
+///         service_type: Spanned::new("block-storage".into(), 0..0),
+///         path: Spanned::new("/v3/{project_id}".into(), 0..0),
+///     }],
 ///     errors: Vec::new(),
 /// };
 /// let text = write("The Elastic Volume Service service.", &service);
-/// assert_eq!(load("service.toml", &text).unwrap().endpoint.value, service.endpoint.value);
+/// let back = load("service.toml", &text).unwrap();
+/// assert_eq!(back.endpoint.value, service.endpoint.value);
+/// assert_eq!(back.catalog[0].path.value, "/v3/{project_id}");
 /// ```
 pub fn write(header: &str, service: &Service) -> String {
     use crate::write::basic_string;
@@ -227,6 +296,25 @@ pub fn write(header: &str, service: &Service) -> String {
     kv(keys::ENDPOINT, &service.endpoint.value);
     if let Some(reference) = &service.reference {
         kv(keys::REFERENCE, reference);
+    }
+    if !service.catalog.is_empty() {
+        let entries: Vec<String> = service
+            .catalog
+            .iter()
+            .map(|t| {
+                let key = &t.service_type.value;
+                let bare = key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                let key = if bare { key.clone() } else { basic_string(key) };
+                format!("{key} = {}", basic_string(&t.path.value))
+            })
+            .collect();
+        out.push_str(&format!(
+            "{} = {{ {} }}\n",
+            keys::CATALOG,
+            entries.join(", ")
+        ));
     }
     out
 }
@@ -319,6 +407,41 @@ fn check(service: &Service, diags: &mut Diagnostics) {
             .with_help("write the URL of one region with `{region}` in place of the region, e.g. `https://ecs.{region}.otc.t-systems.com`"),
         );
     }
+    for (n, entry) in service.catalog.iter().enumerate() {
+        let ty = &entry.service_type;
+        let twice = service.catalog[..n]
+            .iter()
+            .any(|earlier| earlier.service_type.value == ty.value);
+        let problem = CatalogType::type_problem(&ty.value)
+            .map(|reason| {
+                (
+                    ty.span.clone(),
+                    format!("`{}` is not a catalog type: {reason}", ty.value),
+                )
+            })
+            .or_else(|| {
+                twice.then(|| {
+                    (
+                        ty.span.clone(),
+                        format!("catalog type `{}` is listed twice", ty.value),
+                    )
+                })
+            })
+            .or_else(|| {
+                CatalogType::path_problem(&entry.path.value).map(|reason| {
+                    (
+                        entry.path.span.clone(),
+                        format!("invalid catalog path `{}`: {reason}", entry.path.value),
+                    )
+                })
+            });
+        if let Some((span, message)) = problem {
+            diags.push(
+                Diagnostic::new(Code::InvalidCatalog, span, message)
+                    .with_help("write `catalog = { compute = \"/v2.1/{project_id}\" }`: each type the cloud's catalog lists the service under, with the path below the endpoint its URL has"),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -364,6 +487,46 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.diagnostics.len(), 2, "{:?}", err.diagnostics);
+    }
+
+    #[test]
+    fn catalog_types_round_trip_and_are_checked() {
+        let text = "[service]\nname = \"nat\"\ntitle = \"NAT\"\n\
+                    endpoint = \"https://nat.{region}.example.com\"\n\
+                    catalog = { nat = \"/v2.0\", \"vpc2.0\" = \"/v2.0/{project_id}\", x = \"\" }\n";
+        let service = load("service.toml", text).unwrap();
+        let types: Vec<(&str, &str)> = service
+            .catalog
+            .iter()
+            .map(|t| (t.service_type.value.as_str(), t.path.value.as_str()))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                ("nat", "/v2.0"),
+                ("vpc2.0", "/v2.0/{project_id}"),
+                ("x", "")
+            ]
+        );
+        assert_eq!(
+            service.catalog[1].url("http://127.0.0.1:1/nat/", "p1"),
+            "http://127.0.0.1:1/nat/v2.0/p1"
+        );
+        let back = load("service.toml", &write("h", &service)).unwrap();
+        let pairs = |s: &Service| -> Vec<(String, String)> {
+            let pair = |t: &CatalogType| (t.service_type.value.clone(), t.path.value.clone());
+            s.catalog.iter().map(pair).collect()
+        };
+        assert_eq!(pairs(&back), pairs(&service));
+        for (ty, path) in [
+            ("Compute", "/v2"),
+            ("compute", "/v2/{project}"),
+            ("compute", "/v2?x=1"),
+        ] {
+            let bad = text.replace("x = \"\"", &format!("{ty} = \"{}\"", path));
+            let err = load("service.toml", &bad).unwrap_err();
+            assert_eq!(err.diagnostics[0].code, Code::InvalidCatalog, "{ty} {path}");
+        }
     }
 
     #[test]

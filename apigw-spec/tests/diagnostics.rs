@@ -583,6 +583,15 @@ const CASES: &[Case] = &[
         (5, 12),
     ),
     case(
+        Code::InvalidCatalog,
+        Service(
+            ".com\"\n",
+            ".com\"\ncatalog = { compute = \"v2.1/{project_id}\" }\n",
+        ),
+        "invalid catalog path `v2.1/{project_id}`: a path below the endpoint starts with `/`",
+        (6, 23),
+    ),
+    case(
         Code::DuplicateErrorCode,
         Errors("\"Ecs.0002\"", "\"Ecs.0001\""),
         "error code `Ecs.0001` is listed twice",

@@ -86,7 +86,16 @@ async fn serve(matches: &clap::ArgMatches) -> ExitCode {
         .collect();
     let count: usize = services.iter().map(|(_, specs)| specs.len()).sum();
     let identity = match identity(matches) {
-        Ok(identity) => identity,
+        // Each service also under the types the cloud's catalog gives it (its service file's
+        // `catalog`): `compute` for ECS, `identity` for IAM, as OpenStack's tools look for them
+        // (IAM's too when it is not served but only issues tokens).
+        Ok(identity) => identity.map(|identity| {
+            SERVICES.iter().fold(identity, |identity, service| {
+                service.catalog.iter().fold(identity, |identity, entry| {
+                    identity.catalog_type(service.name, entry.service_type, entry.path)
+                })
+            })
+        }),
         Err(code) => return code,
     };
     let emulator = match apigw_emulator::Emulator::with_layout(layout, services, identity).await {
