@@ -400,30 +400,11 @@ pub fn files_under(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Pieces of pages that the importer's unit tests put together.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const OPERATION: &str = "\
-Creating a Group
-================
-
-URI
----
-
-POST /v1/groups
-
-Request
--------
-
-.. table:: **Table 1** Request parameters
-
-   ========= ========= ============================================ ===========
-   Parameter Mandatory Type                                         Description
-   ========= ========= ============================================ ===========
-   networks  Yes       Array of :ref:`networks <other__net>` objects Networks.
-   ========= ========= ============================================ ===========
-
+pub(crate) mod test_pages {
+    /// A status section naming 200 alone.
+    pub(crate) const STATUS_200: &str = "\
 Status Codes
 ------------
 
@@ -433,6 +414,36 @@ Status Code Description
 200         OK
 =========== ===========
 ";
+
+    /// A page with `title`, the request line `request` and `request_table` in its request
+    /// section, answering 200.
+    pub(crate) fn page(title: &str, request: &str, request_table: &str) -> String {
+        let underline = "=".repeat(title.len());
+        format!(
+            "{title}\n{underline}\n\nURI\n---\n\n{request}\n\nRequest\n-------\n\n{request_table}\n{STATUS_200}"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn operation() -> String {
+        test_pages::page(
+            "Creating a Group",
+            "POST /v1/groups",
+            "\
+.. table:: **Table 1** Request parameters
+
+   ========= ========= ============================================ ===========
+   Parameter Mandatory Type                                         Description
+   ========= ========= ============================================ ===========
+   networks  Yes       Array of :ref:`networks <other__net>` objects Networks.
+   ========= ========= ============================================ ===========
+",
+        )
+    }
 
     const OTHER: &str = "\
 Data Structures
@@ -462,12 +473,12 @@ Data Structures
 
     #[test]
     fn a_row_may_refer_to_a_table_of_another_page_of_the_run() {
-        let alone = import_page("a.rst", OPERATION).unwrap_err();
+        let alone = import_page("a.rst", &operation()).unwrap_err();
         assert_eq!(alone.line, 17);
         assert!(alone.message.contains("other__net"), "{}", alone.message);
-        let pages = vec![("a.rst".to_owned(), OPERATION.to_owned())];
+        let pages = vec![("a.rst".to_owned(), operation())];
         let all = vec![
-            ("a.rst".to_owned(), OPERATION.to_owned()),
+            ("a.rst".to_owned(), operation()),
             ("data.rst".to_owned(), OTHER.to_owned()),
         ];
         let imported = import_pages_with(&pages, &Library::of(&all))
@@ -485,18 +496,10 @@ Data Structures
 
     #[test]
     fn a_link_to_a_label_of_no_table_is_the_table_the_description_links() {
-        let page = "\
-Creating a Group
-================
-
-URI
----
-
-POST /v1/groups
-
-Request
--------
-
+        let page = test_pages::page(
+            "Creating a Group",
+            "POST /v1/groups",
+            "\
 .. table:: **Table 1** Request parameters
 
    ========= ========= ========================================= ===========================
@@ -523,17 +526,9 @@ Request
    ===== ====== ===========
    id    String Subnet ID.
    ===== ====== ===========
-
-Status Codes
-------------
-
-=========== ===========
-Status Code Description
-=========== ===========
-200         OK
-=========== ===========
-";
-        let imported = import_page("a.rst", page).unwrap();
+",
+        );
+        let imported = import_page("a.rst", &page).unwrap();
         let body = imported.spec.object("CreateGroupRequestBody").unwrap();
         assert_eq!(body.fields[0].schema.ty.value.to_string(), "Array<Network>");
         let w = &imported.warnings[0];

@@ -529,7 +529,8 @@ fn param(location: ParamLocation, mut field: Field) -> Param {
 mod tests {
     #[test]
     fn a_method_alone_takes_the_example_requests_path() {
-        let text = "\
+        let text = format!(
+            "\
 Querying API Versions
 =====================
 
@@ -545,30 +546,23 @@ Example request
 
 .. code-block:: text
 
-   GET https://{Endpoint}/
+   GET https://{{Endpoint}}/
 
 Response
 --------
 
 None
 
-Status Codes
-------------
-
-=========== ===========
-Status Code Description
-=========== ===========
-200         OK
-=========== ===========
-";
-        let imported = crate::import_page("v.rst", text).unwrap();
+{}",
+            crate::test_pages::STATUS_200
+        );
+        let imported = crate::import_page("v.rst", &text).unwrap();
         assert_eq!(imported.spec.operation.path.raw, "/");
         assert_eq!(imported.warnings[0].line, 7);
         let without = text.replace("   GET https://{Endpoint}/", "   {}");
         assert_eq!(crate::import_page("v.rst", &without).unwrap_err().line, 7);
     }
 
-    /// A page `DELETE /v1/things/{id}` with `uri` as its URI tables and `rest` after.
     /// The statuses of the imported operation's responses, in order.
     fn statuses(imported: &crate::Imported) -> Vec<u16> {
         imported
@@ -588,6 +582,7 @@ Status Code Description
         );
     }
 
+    /// A page `DELETE /v1/things/{id}` with `uri` as its URI tables and `rest` after.
     fn page(uri: &str, rest: &str) -> String {
         format!(
             "Deleting a Thing\n================\n\nURI\n---\n\nDELETE /v1/things/{{id}}\n\n{uri}\n\n{rest}"

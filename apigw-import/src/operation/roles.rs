@@ -136,18 +136,10 @@ fn section_name(role: Role) -> &'static str {
 mod tests {
     #[test]
     fn a_body_row_named_in_emphasized_brackets_is_the_whole_body() {
-        let text = "\
-Updating a Thing
-================
-
-URI
----
-
-PATCH /v1/things/{id}
-
-Request
--------
-
+        let text = crate::test_pages::page(
+            "Updating a Thing",
+            "PATCH /v1/things/{id}",
+            "\
 .. table:: **Table 1** Request parameters
 
    =========== ========= ================ ===========
@@ -155,17 +147,9 @@ Request
    =========== ========= ================ ===========
    *[Array]*   Yes       Array of objects Changes.
    =========== ========= ================ ===========
-
-Status Codes
-------------
-
-=========== ===========
-Status Code Description
-=========== ===========
-200         OK
-=========== ===========
-";
-        let imported = crate::import_page("u.rst", text).unwrap();
+",
+        );
+        let imported = crate::import_page("u.rst", &text).unwrap();
         let body = imported.spec.body.unwrap();
         assert_eq!(body.ty.value.to_string(), "Array<Object>");
     }
