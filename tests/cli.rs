@@ -711,3 +711,58 @@ fn serve_with_one_service_serves_it_at_the_root() {
     ]);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
 }
+
+/// README's tour: with `apigw serve` running, a VPC created from the command line is listed,
+/// deleted, and then the documented 404; `--state` keeps it in a file meanwhile.
+#[test]
+fn the_readmes_tour_creates_lists_and_deletes_a_vpc() {
+    let dir = std::env::temp_dir().join(format!("apigw-tour-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let state = dir.join("state.json");
+    let _ = std::fs::remove_file(&state);
+    let serving = Serving::start(
+        "tour",
+        &["--service", "vpc", "--state", state.to_str().unwrap()],
+    );
+    let vpc = serving.url("vpc");
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            "--endpoint",
+            &vpc,
+            "--project-id",
+            PROJECT,
+            "--token",
+            TOKEN,
+            "vpc",
+        ];
+        all.extend_from_slice(args);
+        apigw(&all)
+    };
+    let body = dir.join("vpc.json");
+    std::fs::write(&body, r#"{"vpc":{"name":"mine","cidr":"10.0.0.0/16"}}"#).unwrap();
+    let out = run(&["create-vpc", "--body", body.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let created: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(created["vpc"]["name"], "mine", "{created}");
+    let id = created["vpc"]["id"].as_str().unwrap().to_owned();
+
+    let out = run(&["list-vpcs-v1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&Value> = listed["vpcs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["name"])
+        .collect();
+    assert_eq!(names, [&serde_json::json!("mine")], "{listed}");
+    let kept: Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    assert!(kept.to_string().contains(&id), "{kept}");
+
+    let out = run(&["delete-vpc", "--vpc-id", &id]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&["show-vpc-v1", "--vpc-id", &id]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stdout));
+    drop(serving);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
