@@ -58,7 +58,7 @@ impl Parser<'_> {
         let rest = &self.text[start..];
         let len = rest
             .char_indices()
-            .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_'))
+            .find(|(_, c)| !crate::naming::is_identifier_char(*c))
             .map_or(rest.len(), |(i, _)| i);
         if len == 0 {
             let end = rest.chars().next().map_or(start, |c| start + c.len_utf8());
