@@ -62,6 +62,7 @@ impl Default for Options {
 /// Generates the code of one operation.
 pub fn expand(spec: &Spec, options: &Options) -> TokenStream {
     let cx = Cx {
+        defining_shared: None,
         spec,
         rt: quote!(rt),
         runtime: &options.runtime,
@@ -115,6 +116,8 @@ pub(crate) struct Cx<'a> {
     pub shadowed: std::collections::HashSet<&'static str>,
     /// See [`Options::error_code`].
     pub error_code: Option<&'a TokenStream>,
+    /// When emitting the shared types themselves: they, for the other names pages give each.
+    pub defining_shared: Option<&'a SharedTypes>,
 }
 
 impl Cx<'_> {

@@ -71,6 +71,11 @@ impl SharedTypes {
         self.sharing.shared_as(spec, &object.name.value)
     }
 
+    /// The names other than its own that pages give the shared type `name`.
+    pub(crate) fn aliases(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.sharing.aliases(name)
+    }
+
     /// The shared types' definitions, by name.
     pub(crate) fn objects(&self) -> impl Iterator<Item = &Object> {
         self.sharing.objects()

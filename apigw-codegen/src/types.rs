@@ -192,6 +192,7 @@ pub(crate) fn emit_shared(
         shared: None,
         shadowed: shadowed_prelude(&spec),
         error_code: options.error_code.as_ref(),
+        defining_shared: Some(shared),
     };
     emit_types_sending(&cx, shared.sent())
 }
@@ -226,7 +227,21 @@ fn emit_struct(
 ) -> TokenStream {
     let rt = &cx.rt;
     let name = ident(&naming::object_name(object));
-    let doc = docs::attrs(&format!("The `{}` object.", object.name.value));
+    let mut doc = format!("The `{}` object.", object.name.value);
+    let aliases: Vec<String> = cx
+        .defining_shared
+        .into_iter()
+        .flat_map(|s| s.aliases(&object.name.value))
+        .map(|a| format!("`{a}`"))
+        .collect();
+    if !aliases.is_empty() {
+        doc.push_str(&format!(
+            "\n\nOne type for every object of this shape in the service's pages, which also \
+             call it {}; each operation's module names it as its page does.",
+            aliases.join(", ")
+        ));
+    }
+    let doc = docs::attrs(&doc);
     if cx.spec.is_form_object(object) {
         return emit_form_object(cx, object, &name, &doc);
     }

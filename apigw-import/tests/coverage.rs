@@ -344,13 +344,13 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
          (parameters, headers, object fields) with an enumeration, a numeric range (`minimum`/`maximum`), \
          a length limit (`min_length`/`max_length`), a default, and of type `Object` (untyped JSON, \
          `serde_json::Value`, also inside an array or map). Then the Rust object types the generator \
-         makes of the specs' objects (`apigw_spec::share`: objects of one shape whose names are the same or \
-         extend one another, `Link` and `NetworksLink`, are one type, defined once): how many, the names \
-         that more than one type has (in different operations' modules), the types whose shape \
-         (fields, types, required-ness, constraints, descriptions aside) another type has too \
-         (operation bodies aside: these have unrelated names, `Port {{ id }}` and `Image {{ id }}`), and \
-         the operation bodies whose shape another operation's body has (each operation keeps its own \
-         request and response types, as aws-sdk-rust's inputs and outputs).\n\n\
+         makes of the specs' objects (`apigw_spec::share`: objects of one shape are one type, defined once in \
+         `types` and named by rule, `Link` for `NetworksLink` and `PeeringsLink`, `VpcResponse` for \
+         `CreateVpcResponse` and `ShowVpcResponse`; each operation re-exports it under its page's name): \
+         how many, the names that more than one type has (in different operations' modules), the types \
+         whose shape (fields, types, required-ness, constraints, descriptions aside) another type has \
+         too (operation bodies aside), and the operation bodies whose shape another operation's body \
+         has (only multipart forms, whose form encoders are each operation's own).\n\n\
          | service | enumerations | ranges | lengths | defaults | untyped | object types | names shared | same shape | bodies alike |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     );

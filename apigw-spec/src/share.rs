@@ -1,19 +1,20 @@
 //! Which object types of a service's operations are one Rust type.
 //!
 //! Every operation's spec defines the objects it uses, so one resource is written down by many
-//! pages. Two objects are one type when
-//! - they have one **shape**: the same fields, in the same order, with the same types,
-//!   required-ness, constraints and secret-ness, the objects they refer to having one shape in
-//!   turn (descriptions aside, see [`write::object_shape`]); and
-//! - their **names** are the same, or one extends the other by whole words (`NetworksLink`
-//!   and `PeeringsLink` extend `Link`, `PeeringResponse` extends `Peering`). Objects of one shape
-//!   whose names are unrelated (`Port { id }` and `Image { id }`) describe different things
-//!   and stay different types, so that one cannot be passed where the other is meant.
+//! pages. Objects of one **shape** are one type: the same fields, in the same order, with the
+//! same types, required-ness, constraints and secret-ness, the objects they refer to having one
+//! shape in turn (descriptions aside, see [`write::object_shape`]), whatever the pages call them.
+//! Operations' own request and response bodies are objects too: `CreateVpcResponse` and
+//! `ShowVpcResponse`, both `{vpc: Vpc}`, are one `VpcResponse`.
 //!
 //! A type that two or more objects are is *shared*: the generator defines it once, in the
-//! service's `types` module, under the shortest of its names, with the descriptions of its
-//! first definition (in the order the specs are given); each operation's module re-exports it
-//! under the name its spec uses. An object that a shared type refers to is shared too.
+//! service's `types` module, under a name chosen by rule from the names its objects have (see
+//! `candidate_names`: the words they share, `Link` for `NetworksLink` and `PeeringsLink`;
+//! else for a small object its fields, `KeyValue` for a `Tag` that another page calls `Match`;
+//! else the most used name), with the descriptions of its first definition (in the order the
+//! specs are given). Each operation's module re-exports it under the name its spec uses, so a
+//! page's names stay what they were and only the definitions are one. An object that a shared
+//! type refers to is shared too.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -27,6 +28,8 @@ pub struct Sharing {
     types: BTreeMap<String, Object>,
     /// The shared type of each operation's object: (operation id, object name) → shared name.
     of: HashMap<(String, String), String>,
+    /// The other names the specs give each shared type, by its shared name.
+    aliases: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Sharing {
@@ -49,44 +52,33 @@ impl Sharing {
             shapes.push(ids);
         }
 
-        // Clusters: objects of one shape whose names extend the cluster's shortest one.
-        let mut clusters: Vec<Cluster> = Vec::new();
+        // Clusters: the objects of one shape, whatever their names.
+        let mut in_service: HashMap<&str, usize> = HashMap::new();
+        for (_, object, _) in &members {
+            *in_service.entry(object.name.value.as_str()).or_default() += 1;
+        }
         let mut by_shape: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (m, (_, _, shape)) in members.iter().enumerate() {
             by_shape.entry(*shape).or_default().push(m);
         }
+        let clusters: Vec<Cluster> = by_shape
+            .into_values()
+            .map(|group| {
+                let objects: Vec<(&Spec, &str)> = group
+                    .iter()
+                    .map(|&m| (specs[members[m].0], members[m].1.name.value.as_str()))
+                    .collect();
+                Cluster {
+                    names: candidate_names(&objects, members[group[0]].1, &in_service),
+                    members: group,
+                }
+            })
+            .collect();
         // (spec index, object name) → cluster.
         let mut cluster_of: HashMap<(usize, &str), usize> = HashMap::new();
-        for group in by_shape.values() {
-            let mut names: Vec<&str> = group
-                .iter()
-                .map(|&m| members[m].1.name.value.as_str())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            names.sort_by_key(|n| (words(n).len(), n.len(), *n));
-            let first = clusters.len();
-            for name in names {
-                let joined = clusters[first..]
-                    .iter()
-                    .position(|c| extends(name, &c.names[0]));
-                match joined {
-                    Some(c) => clusters[first + c].names.push(name.to_owned()),
-                    None => clusters.push(Cluster {
-                        names: vec![name.to_owned()],
-                        members: Vec::new(),
-                    }),
-                }
-            }
-            for &m in group {
-                let (spec, object, _) = members[m];
-                let c = first
-                    + clusters[first..]
-                        .iter()
-                        .position(|c| c.names.contains(&object.name.value))
-                        .unwrap_or_default();
-                clusters[c].members.push(m);
-                cluster_of.insert((spec, object.name.value.as_str()), c);
+        for (c, cluster) in clusters.iter().enumerate() {
+            for &m in &cluster.members {
+                cluster_of.insert((members[m].0, members[m].1.name.value.as_str()), c);
             }
         }
 
@@ -188,6 +180,13 @@ impl Sharing {
                 .insert(shared_name.clone(), definition(c, &shared_name));
             for &m in &clusters[c].members {
                 let (spec, object, _) = members[m];
+                if object.name.value != shared_name {
+                    sharing
+                        .aliases
+                        .entry(shared_name.clone())
+                        .or_default()
+                        .insert(object.name.value.clone());
+                }
                 sharing.of.insert(
                     (
                         specs[spec].operation.id.value.clone(),
@@ -213,6 +212,15 @@ impl Sharing {
         self.types.values()
     }
 
+    /// The names other than its own that the specs give the shared type `name`, in order.
+    pub fn aliases(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.aliases
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+
     /// How many types are shared.
     pub fn len(&self) -> usize {
         self.types.len()
@@ -224,10 +232,10 @@ impl Sharing {
     }
 }
 
-/// Objects of one shape whose names are related.
+/// Objects of one shape.
 #[derive(Debug)]
 struct Cluster {
-    /// Its names, the shortest (which every other extends) first.
+    /// The names it may take, best first (see [`candidate_names`]).
     names: Vec<String>,
     /// Its objects (indexes into the members).
     members: Vec<usize>,
@@ -289,25 +297,109 @@ pub fn shape_ids<'s>(
     done
 }
 
-/// Whether `name` extends `base` by whole words (`NetworksLink` extends `Link`); a name does
-/// not extend itself. Words compare in any case and with a plural `s` aside
-/// (`VpcAttachmentDetails` extends `VpcAttachmentDetail`).
-fn extends(name: &str, base: &str) -> bool {
-    fn same(a: &str, b: &str) -> bool {
-        let stem = |w: &str| {
-            let w = w.to_ascii_lowercase();
-            match w.strip_suffix('s') {
-                Some(stem) if !stem.is_empty() => stem.to_owned(),
-                _ => w,
-            }
-        };
-        stem(a) == stem(b)
+/// The names a cluster of objects of one shape may take, best first (the first that no other
+/// shared type of the service has taken is its name):
+/// 1. when its objects have several names, the words all of them share, in the order of the
+///    name with the fewest (`NetworksLink`, `PeeringsLink` → `Link`; `CreateVpcResponse`,
+///    `ShowVpcResponse` → `VpcResponse`), unless those are only words that operations add to
+///    the names of their bodies (the `Response` of `ShowVpcResponse` for `ShowVpc`);
+/// 2. else, when its objects have several names and it has at most three fields, their names,
+///    followed by the words its names share that operations add to their bodies' (`{key, value}`, called `Tag` by some pages
+///    and `Match` by others → `KeyValue`; `{job_id}`, the response of several operations →
+///    `JobIdResponse`);
+/// 3. its names: the one the most of its objects have first, then the one the most objects of
+///    the service have (the resource's own name rather than a field's), then the one of fewest
+///    words, the shortest;
+/// 4. each name followed by `For` and the verb of an operation that uses it
+///    (`ServerForCreate`), then by the operation's whole name (`ServerForCreateServers`), for
+///    when other shapes took its names.
+fn candidate_names(
+    objects: &[(&Spec, &str)],
+    first: &Object,
+    in_service: &HashMap<&str, usize>,
+) -> Vec<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, name) in objects {
+        *count.entry(name).or_default() += 1;
     }
-    let (name, base) = (words(name), words(base));
-    name != base
-        && name
-            .windows(base.len())
-            .any(|w| w.iter().zip(&base).all(|(a, b)| same(a, b)))
+    let mut names: Vec<&str> = count.keys().copied().collect();
+    names.sort_by_key(|n| {
+        (
+            std::cmp::Reverse(count[n]),
+            std::cmp::Reverse(in_service.get(n).copied().unwrap_or_default()),
+            words(n).len(),
+            n.len(),
+            *n,
+        )
+    });
+    let base = names
+        .iter()
+        .min_by_key(|n| (words(n).len(), n.len(), **n))
+        .copied()
+        .unwrap_or_default();
+    let common: Vec<&str> = words(base)
+        .into_iter()
+        .filter(|w| {
+            names
+                .iter()
+                .all(|n| words(n).iter().any(|x| same_word(w, x)))
+        })
+        .collect();
+    // The words operations add to the names of their own bodies.
+    let added: Vec<&str> = objects
+        .iter()
+        .filter_map(|(spec, name)| name.strip_prefix(spec.operation.id.value.as_str()))
+        .flat_map(words)
+        .collect();
+    let is_added = |w: &str| added.iter().any(|a| same_word(w, a));
+    let mut out: Vec<String> = Vec::new();
+    if names.len() > 1 && !common.iter().all(|w| is_added(w)) {
+        out.push(common.concat());
+    } else if names.len() > 1 && (1..=3).contains(&first.fields.len()) {
+        let fields = first.fields.iter().map(|f| naming::pascal(&f.name.value));
+        let suffix = common
+            .iter()
+            .filter(|w| is_added(w))
+            .map(|w| (*w).to_owned());
+        out.push(fields.chain(suffix).collect());
+    }
+    out.extend(names.iter().map(|n| (*n).to_owned()));
+    // Then by the verbs of the operations that use a name, then by their whole names.
+    let using = |name: &str| -> Vec<&str> {
+        objects
+            .iter()
+            .filter(|(_, n)| *n == name)
+            .map(|(spec, _)| spec.operation.id.value.as_str())
+            .collect()
+    };
+    for name in &names {
+        for op in using(name) {
+            let verb = words(op).first().map(|w| naming::pascal(w));
+            out.extend(verb.map(|v| format!("{name}For{v}")));
+        }
+    }
+    for name in &names {
+        out.extend(
+            using(name)
+                .into_iter()
+                .map(|op| format!("{name}For{}", naming::pascal(op))),
+        );
+    }
+    let mut seen = BTreeSet::new();
+    out.retain(|n| seen.insert(n.clone()));
+    out
+}
+
+/// Whether two words are one, in any case and with a plural `s` aside.
+fn same_word(a: &str, b: &str) -> bool {
+    let stem = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        match w.strip_suffix('s') {
+            Some(stem) if !stem.is_empty() => stem.to_owned(),
+            _ => w,
+        }
+    };
+    stem(a) == stem(b)
 }
 
 /// The words of a `PascalCase` name: `VpcInfoResponse` → `Vpc`, `Info`, `Response`;
@@ -380,14 +472,8 @@ mod tests {
             words("CreateSubnetV2_0Response"),
             ["Create", "Subnet", "V2", "0", "Response"]
         );
-        assert!(extends("NetworksLink", "Link"));
-        assert!(extends("PeeringResponse", "Peering"));
-        assert!(!extends("Link", "Link"));
-        assert!(!extends("Linkage", "Link"));
-        assert!(!extends("VnicResp", "VnicInfo"));
-        assert!(extends("VpcAttachmentDetails", "VpcAttachmentDetail"));
-        assert!(extends("AllowAddressNetmasksIpv6", "AllowAddressNetmask"));
-        assert!(!extends("Status", "Statuses"));
+        assert!(same_word("Links", "link"));
+        assert!(!same_word("Linkage", "Link"));
     }
 
     fn spec(id: &str, objects: &str) -> Spec {
@@ -398,33 +484,115 @@ mod tests {
         crate::load("s.toml", &text).unwrap_or_else(|e| panic!("{e}"))
     }
 
+    /// `{href, rel}` objects called `Name`, under operations `ListA`, `ListB`, ….
+    fn links(id: &str, names: &[&str]) -> Spec {
+        let mut objects = String::new();
+        for name in names {
+            objects.push_str(&format!(
+                "[object.{id}Response.{}]\ntype = \"{name}\"\n\n\
+                 [object.{name}.href]\ntype = \"String\"\n\n\
+                 [object.{name}.rel]\ntype = \"String\"\n\n",
+                naming::snake(name)
+            ));
+        }
+        spec(id, &objects)
+    }
+
+    fn shared_name(sharing: &Sharing, spec: &Spec, name: &str) -> Option<String> {
+        sharing.shared_as(spec, name).map(|o| o.name.value.clone())
+    }
+
     #[test]
-    fn objects_of_one_shape_whose_names_extend_one_another_are_one_type() {
-        let a = spec(
-            "ListNetworks",
-            "[object.ListNetworksResponse.links]\ntype = \"Array<NetworksLink>\"\n\n\
-             [object.NetworksLink.href]\ntype = \"String\"\n\n\
-             [object.NetworksLink.rel]\ntype = \"String\"\n",
-        );
-        let b = spec(
-            "ListPorts",
-            "[object.ListPortsResponse.links]\ntype = \"Array<Link>\"\n\n\
-             [object.ListPortsResponse.port]\ntype = \"Port\"\n\n\
-             [object.Link.href]\ntype = \"String\"\n\n\
-             [object.Link.rel]\ntype = \"String\"\n\n\
-             [object.Port.href]\ntype = \"String\"\n\n\
-             [object.Port.rel]\ntype = \"String\"\n",
-        );
+    fn objects_of_one_shape_are_one_type_named_by_the_words_their_names_share() {
+        let a = links("ListNetworks", &["NetworksLink"]);
+        let b = links("ListPorts", &["PortsLink"]);
         let sharing = Sharing::find([&a, &b]);
-        let link =
-            |spec: &Spec, name: &str| sharing.shared_as(spec, name).map(|o| o.name.value.clone());
-        assert_eq!(link(&a, "NetworksLink").as_deref(), Some("Link"));
-        assert_eq!(link(&b, "Link").as_deref(), Some("Link"));
-        // One shape, but an unrelated name: another type.
-        assert_eq!(link(&b, "Port"), None);
-        // Each operation's body is its own.
-        assert_eq!(link(&a, "ListNetworksResponse"), None);
-        assert_eq!(sharing.len(), 1);
+        assert_eq!(
+            shared_name(&sharing, &a, "NetworksLink").as_deref(),
+            Some("Link")
+        );
+        assert_eq!(
+            shared_name(&sharing, &b, "PortsLink").as_deref(),
+            Some("Link")
+        );
+        assert_eq!(
+            sharing.aliases("Link").collect::<Vec<_>>(),
+            ["NetworksLink", "PortsLink"]
+        );
+        // The bodies `{<field>: {href, rel}}` differ in their field's name: two shapes.
+        assert_eq!(shared_name(&sharing, &a, "ListNetworksResponse"), None);
+    }
+
+    #[test]
+    fn a_small_object_whose_names_share_no_word_is_named_after_its_fields() {
+        let a = links("ListNetworks", &["Link"]);
+        let b = links("ListPorts", &["Reference"]);
+        let sharing = Sharing::find([&a, &b]);
+        assert_eq!(
+            shared_name(&sharing, &a, "Link").as_deref(),
+            Some("HrefRel")
+        );
+        assert_eq!(
+            shared_name(&sharing, &b, "Reference").as_deref(),
+            Some("HrefRel")
+        );
+    }
+
+    #[test]
+    fn bodies_alike_are_one_type_named_after_what_their_names_share() {
+        let body = |id: &str| {
+            spec(
+                id,
+                &format!(
+                    "[object.{id}Response.vpc]\ntype = \"Vpc\"\n\n\
+                     [object.Vpc.id]\ntype = \"String\"\n\n\
+                     [object.Vpc.name]\ntype = \"String\"\n"
+                ),
+            )
+        };
+        let (show, create) = (body("ShowVpc"), body("CreateVpc"));
+        let sharing = Sharing::find([&show, &create]);
+        assert_eq!(
+            shared_name(&sharing, &create, "CreateVpcResponse").as_deref(),
+            Some("VpcResponse")
+        );
+        assert_eq!(shared_name(&sharing, &show, "Vpc").as_deref(), Some("Vpc"));
+        // Only words that operations add to their bodies' names make no name: `{job_id}`
+        // answered by `StartServer` and `RebootInstance` is a `JobIdResponse`, not a `Response`.
+        let job = |id: &str| {
+            spec(
+                id,
+                &format!("[object.{id}Response.job_id]\ntype = \"String\"\n"),
+            )
+        };
+        let (start, reboot) = (job("StartServer"), job("RebootInstance"));
+        let sharing = Sharing::find([&start, &reboot]);
+        assert_eq!(
+            shared_name(&sharing, &reboot, "RebootInstanceResponse").as_deref(),
+            Some("JobIdResponse")
+        );
+    }
+
+    #[test]
+    fn a_second_shape_of_a_taken_name_says_which_operation_it_is_for() {
+        let a = links("ListNetworks", &["Link"]);
+        let b = links("ShowNetwork", &["Link"]);
+        let c = spec(
+            "ListPorts",
+            "[object.ListPortsResponse.link]\ntype = \"Link\"\n\n\
+             [object.Link.href]\ntype = \"Integer\"\n\n",
+        );
+        let d = spec(
+            "ListRouters",
+            "[object.ListRoutersResponse.link]\ntype = \"Link\"\n\n\
+             [object.Link.href]\ntype = \"Integer\"\n\n",
+        );
+        let sharing = Sharing::find([&a, &b, &c, &d]);
+        assert_eq!(shared_name(&sharing, &a, "Link").as_deref(), Some("Link"));
+        assert_eq!(
+            shared_name(&sharing, &d, "Link").as_deref(),
+            Some("LinkForList")
+        );
     }
 
     #[test]
