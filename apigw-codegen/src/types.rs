@@ -117,19 +117,22 @@ fn emit_types_sending(cx: &Cx<'_>, sent: &HashSet<String>) -> TokenStream {
             .and_then(|(s, path)| Some((s.shared_as(cx.spec, object)?, path)))
         {
             // The local names (the struct's and its fields' enums') for the shared ones, in
-            // the same order: one shape has the same fields with the same enumerations.
-            let names = crate::service::rust_names(shared)
+            // the same order: one shape has the same fields with the same enumerations. A
+            // local name of its own is a type alias, not a renaming `use`: the compiler then
+            // names the type by its one name in messages, never by another page's.
+            for (shared, local) in crate::service::rust_names(shared)
                 .into_iter()
                 .zip(crate::service::rust_names(object))
-                .map(|(shared, local)| {
-                    let (shared, local) = (ident(&shared), ident(&local));
-                    if shared == local {
-                        quote!(#shared)
-                    } else {
-                        quote!(#shared as #local)
-                    }
+            {
+                let (shared, local) = (ident(&shared), ident(&local));
+                out.extend(if shared == local {
+                    quote!(pub use #path::#shared;)
+                } else {
+                    let doc = format!("The [`{shared}`]({path_text}::{shared}) type, as this operation's page calls it.",
+                        path_text = path.to_string().replace(' ', ""));
+                    quote!(#[doc = #doc] pub type #local = #path::#shared;)
                 });
-            out.extend(quote!(pub use #path::{#(#names),*};));
+            }
             continue;
         }
         out.extend(emit_object(

@@ -87,7 +87,8 @@ fn a_whole_service() {
     assert_eq!(code.matches("pub struct Link {").count(), 1);
     assert!(!code.contains("pub struct WidgetsLink"));
     assert!(
-        code.contains("Link as WidgetsLink, LinkRel as WidgetsLinkRel"),
+        code.contains("pub type WidgetsLink = crate::types::Link;")
+            && code.contains("pub type WidgetsLinkRel = crate::types::LinkRel;"),
         "{code}"
     );
     insta::assert_snapshot!(code);
