@@ -76,6 +76,11 @@ impl SharedTypes {
         self.sharing.aliases(name)
     }
 
+    /// Whether the shared type `name` is a multipart form body.
+    pub(crate) fn is_form(&self, name: &str) -> bool {
+        self.sharing.is_form(name)
+    }
+
     /// The shared types' definitions, by name.
     pub(crate) fn objects(&self) -> impl Iterator<Item = &Object> {
         self.sharing.objects()

@@ -245,7 +245,11 @@ fn emit_struct(
         ));
     }
     let doc = docs::attrs(&doc);
-    if cx.spec.is_form_object(object) {
+    let form = cx.spec.is_form_object(object)
+        || cx
+            .defining_shared
+            .is_some_and(|s| s.is_form(&object.name.value));
+    if form {
         return emit_form_object(cx, object, &name, &doc);
     }
     let option = cx.prelude("Option");

@@ -350,7 +350,7 @@ fn every_reference_imports_as_committed_and_the_coverage_report_is_current() {
          how many, the names that more than one type has (in different operations' modules), the types \
          whose shape (fields, types, required-ness, constraints, descriptions aside) another type has \
          too (operation bodies aside), and the operation bodies whose shape another operation's body \
-         has (only multipart forms, whose form encoders are each operation's own).\n\n\
+         has.\n\n\
          | service | enumerations | ranges | lengths | defaults | untyped | object types | names shared | same shape | bodies alike |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     );

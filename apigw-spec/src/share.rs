@@ -30,11 +30,13 @@ pub struct Sharing {
     of: HashMap<(String, String), String>,
     /// The other names the specs give each shared type, by its shared name.
     aliases: BTreeMap<String, BTreeSet<String>>,
+    /// The shared types that are multipart form bodies ([`Spec::is_form_object`]).
+    forms: BTreeSet<String>,
 }
 
 impl Sharing {
     /// Finds the shared types of `specs` (one service's operations, in folder order). A form
-    /// body ([`Spec::is_form_object`]) is no JSON object and is never shared.
+    /// body ([`Spec::is_form_object`]) has a shape of its own, which no JSON object has.
     pub fn find<'a>(specs: impl IntoIterator<Item = &'a Spec>) -> Self {
         let specs: Vec<&Spec> = specs.into_iter().collect();
         let mut interner = HashMap::new();
@@ -45,9 +47,7 @@ impl Sharing {
         for (i, spec) in specs.iter().enumerate() {
             let ids = shape_ids(spec, &mut interner);
             for object in &spec.objects {
-                if !spec.is_form_object(object) {
-                    members.push((i, object, ids[object.name.value.as_str()]));
-                }
+                members.push((i, object, ids[object.name.value.as_str()]));
             }
             shapes.push(ids);
         }
@@ -180,6 +180,9 @@ impl Sharing {
                 .insert(shared_name.clone(), definition(c, &shared_name));
             for &m in &clusters[c].members {
                 let (spec, object, _) = members[m];
+                if specs[spec].is_form_object(object) {
+                    sharing.forms.insert(shared_name.clone());
+                }
                 if object.name.value != shared_name {
                     sharing
                         .aliases
@@ -219,6 +222,11 @@ impl Sharing {
             .into_iter()
             .flatten()
             .map(String::as_str)
+    }
+
+    /// Whether the shared type `name` is a multipart form body.
+    pub fn is_form(&self, name: &str) -> bool {
+        self.forms.contains(name)
     }
 
     /// How many types are shared.
@@ -278,7 +286,10 @@ pub fn shape_ids<'s>(
             });
         }
         path.pop();
-        let text = write::object_shape(&bare);
+        let mut text = write::object_shape(&bare);
+        if spec.is_form_object(object) {
+            text.insert_str(0, "# a multipart form\n");
+        }
         let next = interner.len();
         let id = *interner.entry(text).or_insert(next);
         done.insert(name, id);
@@ -637,5 +648,28 @@ mod tests {
         };
         let (a, b) = (body("ShowVpc", "String"), body("UpdateVpc", "Integer"));
         assert!(Sharing::find([&a, &b]).is_empty());
+    }
+
+    #[test]
+    fn multipart_forms_alike_are_one_form_type_and_never_a_json_objects() {
+        let form = |id: &str| {
+            let text = format!(
+                "[operation]\nid = \"{id}\"\nmethod = \"POST\"\npath = \"/{id}\"\n\n\
+                 [body]\ntype = \"{id}RequestBody\"\ncontent_type = \"multipart/form-data\"\n\n\
+                 [response.204]\n\n\
+                 [object.{id}RequestBody.name]\ntype = \"String\"\nrequired = true\n"
+            );
+            crate::load("s.toml", &text).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let (upload, update) = (form("UploadChart"), form("UpdateChart"));
+        let json = spec(
+            "ShowChart",
+            "[object.ShowChartResponse.name]\ntype = \"String\"\nrequired = true\n",
+        );
+        let sharing = Sharing::find([&upload, &update, &json]);
+        let shared = shared_name(&sharing, &update, "UpdateChartRequestBody").expect("shared");
+        assert_eq!(shared, "ChartRequestBody");
+        assert!(sharing.is_form(&shared));
+        assert_eq!(shared_name(&sharing, &json, "ShowChartResponse"), None);
     }
 }
