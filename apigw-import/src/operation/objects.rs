@@ -16,6 +16,9 @@ use crate::{ImportError, Warning};
 /// [`Page::tables`].
 pub(crate) struct Objects<'p> {
     page: &'p Page,
+    /// The objects whose tables are being read, outermost first (a table read for a field of
+    /// `Server` has `Server` last).
+    reading: Vec<String>,
     /// Tables that some row refers to: by anchor, or by the name their caption describes.
     referenced: HashSet<usize>,
     /// The field name a table's caption describes (`**servers** field description`), for
@@ -74,6 +77,7 @@ impl<'p> Objects<'p> {
             referenced,
             subjects,
             by_table: HashMap::new(),
+            reading: Vec::new(),
             objects: Vec::new(),
         }
     }
@@ -154,19 +158,31 @@ impl<'p> Objects<'p> {
             Role::Request => "Request",
             _ => "Response",
         };
-        let name = if self.taken(&base) {
-            self.claim(&format!("{base}{side}"), None)
-        } else {
-            self.claim(&base, None)
-        };
+        // Then after the object it stands in (`Domain` of a `Project`, where other tables
+        // took `Domain` and `DomainResponse`: `ProjectDomainResponse`), before a number.
+        let parent = self.reading.last().map(|p| {
+            p.strip_suffix(side)
+                .filter(|stem| !stem.is_empty())
+                .unwrap_or(p)
+                .to_owned()
+        });
+        let sided = format!("{base}{side}");
+        let name = [Some(base.clone()), Some(sided.clone())]
+            .into_iter()
+            .chain([parent.map(|p| format!("{p}{sided}"))])
+            .flatten()
+            .find(|c| !self.taken(c))
+            .unwrap_or_else(|| self.claim(&sided, None));
         self.by_table.insert(index, name.clone());
         let at = self.objects.len();
         self.objects.push(Object {
             name: unplaced(name.clone()),
             fields: Vec::new(),
         });
-        let fields = fields::read(table, self, warnings)?;
-        self.objects[at].fields = fields;
+        self.reading.push(name.clone());
+        let fields = fields::read(table, self, warnings);
+        self.reading.pop();
+        self.objects[at].fields = fields?;
         Ok(name)
     }
 
@@ -340,6 +356,68 @@ fn base_name(caption: &str, field: &str, many: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_third_object_of_one_name_is_named_after_the_object_it_stands_in() {
+        let table = |n: u32, caption: &str, rows: &str| {
+            format!(
+                ".. _t{n}:\n\n.. table:: **Table {n}** {caption}\n\n   \
+                 ========= ====== ===========\n   Parameter Type   Description\n   \
+                 ========= ====== ===========\n{rows}   ========= ====== ===========\n\n"
+            )
+        };
+        let row = |name: &str, ty: &str| format!("   {name:<9} {ty:<6} A {name}.\n");
+        let text = format!(
+            "Showing a Token\n===============\n\nURI\n---\n\nGET /v1/token\n\n\
+             Response\n--------\n\n\
+             .. table:: **Table 1** Response body parameters\n\n   \
+             ========= ====== ==========================\n   Parameter Type   Description\n   \
+             ========= ====== ==========================\n   \
+             domain    Object See :ref:`Table 2 <t2>`.\n   \
+             project   Object See :ref:`Table 5 <t5>`.\n   \
+             user      Object See :ref:`Table 3 <t3>`.\n   \
+             ========= ====== ==========================\n\n{}{}{}{}",
+            table(2, "domain", &row("name", "String")),
+            table(
+                3,
+                "user",
+                &format!(
+                    "{}   domain    Object See :ref:`Table 4 <t4>`.\n",
+                    row("id", "String")
+                )
+            ),
+            table(4, "domain", &row("id", "String")),
+            table(
+                5,
+                "project",
+                &format!(
+                    "{}   domain    Object See :ref:`Table 6 <t6>`.\n",
+                    row("id", "String")
+                )
+            ) + &table(6, "domain", &row("enabled", "String")),
+        );
+        let imported = crate::import_page("t.rst", &text).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<&str> = imported
+            .spec
+            .objects
+            .iter()
+            .map(|o| o.name.value.as_str())
+            .collect();
+        assert!(
+            names.contains(&"Domain") && names.contains(&"DomainResponse"),
+            "{names:?}"
+        );
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.ends_with(|c: char| c.is_ascii_digit())),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"ProjectDomainResponse") || names.contains(&"UserDomainResponse"),
+            "{names:?}"
+        );
+    }
+
     #[test]
     fn an_object_is_never_named_like_a_type_constructor() {
         let text = "\
