@@ -315,9 +315,9 @@ pub fn shape_ids<'s>(
 ///    `ShowVpcResponse` → `VpcResponse`), unless those are only words that operations add to
 ///    the names of their bodies (the `Response` of `ShowVpcResponse` for `ShowVpc`);
 /// 2. else, when its objects have several names and it has at most three fields, their names,
-///    followed by the words its names share that operations add to their bodies' (`{key, value}`, called `Tag` by some pages
-///    and `Match` by others → `KeyValue`; `{job_id}`, the response of several operations →
-///    `JobIdResponse`);
+///    followed by the words its names share that operations add to their bodies' (`{key,
+///    value}`, called `Tag` by some pages and `Match` by others → `KeyValue`; `{job_id}`, the
+///    response of several operations → `JobIdResponse`);
 /// 3. its names: the one the most of its objects have first, then the one the most objects of
 ///    the service have (the resource's own name rather than a field's), then the one of fewest
 ///    words, the shortest;
