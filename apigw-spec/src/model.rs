@@ -598,6 +598,17 @@ impl Spec {
         })
     }
 
+    /// Whether `object` is the operation's own request body or one of its responses' bodies
+    /// (not an object that a body holds).
+    pub fn is_body_object(&self, object: &Object) -> bool {
+        let named = TypeExpr::Named(object.name.value.clone());
+        self.body.as_ref().is_some_and(|b| b.ty.value == named)
+            || self
+                .responses
+                .iter()
+                .any(|r| r.body.as_ref().is_some_and(|b| b.value == named))
+    }
+
     /// The parameters in one location, in order.
     pub fn params_in(&self, location: ParamLocation) -> impl Iterator<Item = &Param> {
         self.params.iter().filter(move |p| p.location == location)

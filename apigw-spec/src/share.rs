@@ -7,14 +7,17 @@
 //! Operations' own request and response bodies are objects too: `CreateVpcResponse` and
 //! `ShowVpcResponse`, both `{vpc: Vpc}`, are one `VpcResponse`.
 //!
-//! A type that two or more objects are is *shared*: the generator defines it once, in the
-//! service's `types` module, under a name chosen by rule from the names its objects have (see
-//! `candidate_names`: the words they share, `Link` for `NetworksLink` and `PeeringsLink`;
+//! Every object but an operation's own body is a type of the service's `types` module (as
+//! aws-sdk-rust's `types`), whether one page or many use it; this module calls them *shared*.
+//! The generator defines each once, under a name chosen by rule from the names its objects have
+//! (see `candidate_names`: the words they share, `Link` for `NetworksLink` and `PeeringsLink`;
 //! else for a small object its fields, `KeyValue` for a `Tag` that another page calls `Match`;
-//! else the most used name), with the descriptions of its first definition (in the order the
-//! specs are given). Each operation's module re-exports it under the name its spec uses, so a
-//! page's names stay what they were and only the definitions are one. An object that a shared
-//! type refers to is shared too.
+//! else the most used name; else that name for an operation, `VpcForUpdate`), with the
+//! descriptions of its first definition (in the order the specs are given). No two types of a
+//! service have one Rust name, a field's enum's included. Each operation's module re-exports
+//! its types under the names its spec uses, so a page's names stay what they were and only the
+//! definitions are one. An operation's own request or response body that no other is like
+//! stays in the operation's module: it is named after the operation.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -82,20 +85,52 @@ impl Sharing {
             }
         }
 
-        // Names: a cluster with more objects chooses first; each takes the first of its names
-        // (shortest first) that no other cluster has taken.
-        let mut order: Vec<usize> = (0..clusters.len()).collect();
+        // An operation's own body that no other body is like stays in its operation's module
+        // under its page's name (named after the operation, no other type has it); every other
+        // cluster is a type of the `types` module.
+        let own_body = |c: usize| {
+            let [m] = clusters[c].members[..] else {
+                return false;
+            };
+            let (spec, object, _) = members[m];
+            specs[spec].is_body_object(object)
+        };
+        // The Rust names (the struct's and its fields' enums') a cluster has under `name`.
+        let rust_names = |c: usize, name: &str| -> Vec<String> {
+            let mut object = members[clusters[c].members[0]].1.clone();
+            object.name.value = name.to_owned();
+            naming::object_type_names(&object)
+                .into_iter()
+                .map(|(rust, _)| rust)
+                .collect()
+        };
+
+        // Names: the own bodies' first, then a cluster with more objects chooses first; each
+        // takes the first of its names (shortest first) none of whose Rust names another has
+        // taken, so no two types of a service have one name.
+        let mut taken: BTreeSet<String> = BTreeSet::new();
+        let mut name: Vec<Option<String>> = vec![None; clusters.len()];
+        for c in (0..clusters.len()).filter(|c| own_body(*c)) {
+            let own = members[clusters[c].members[0]].1.name.value.clone();
+            taken.extend(rust_names(c, &own));
+            name[c] = Some(own);
+        }
+        let mut order: Vec<usize> = (0..clusters.len()).filter(|c| !own_body(*c)).collect();
         order.sort_by_key(|&c| {
             (
                 std::cmp::Reverse(clusters[c].members.len()),
                 clusters[c].members[0],
             )
         });
-        let mut taken = BTreeSet::new();
-        let mut name: Vec<Option<String>> = vec![None; clusters.len()];
         for c in order {
-            if let Some(free) = clusters[c].names.iter().find(|n| !taken.contains(*n)) {
-                taken.insert(free.clone());
+            let free = clusters[c].names.iter().find_map(|n| {
+                let rust = rust_names(c, n);
+                let unique: BTreeSet<&String> = rust.iter().collect();
+                (unique.len() == rust.len() && rust.iter().all(|r| !taken.contains(r)))
+                    .then_some((n, rust))
+            });
+            if let Some((free, rust)) = free {
+                taken.extend(rust);
                 name[c] = Some(free.clone());
             }
         }
@@ -123,13 +158,13 @@ impl Sharing {
             object
         };
 
-        // Shared: the clusters of two or more objects and what they refer to, less those that
+        // Shared: the clusters but the own bodies, and what they refer to, less those that
         // cannot be (no name of their own, a Rust name another shared type generates) and
         // those referring to one that cannot be.
         let mut dropped: BTreeSet<usize> = BTreeSet::new();
         let shared = loop {
             let mut shared: BTreeSet<usize> = (0..clusters.len())
-                .filter(|c| clusters[*c].members.len() > 1 && !dropped.contains(c))
+                .filter(|c| !own_body(*c) && !dropped.contains(c))
                 .collect();
             let mut stack: Vec<usize> = shared.iter().copied().collect();
             while let Some(c) = stack.pop() {
@@ -636,7 +671,7 @@ mod tests {
     }
 
     #[test]
-    fn objects_that_differ_in_what_they_refer_to_are_different_types() {
+    fn objects_that_differ_in_what_they_refer_to_are_types_of_different_names() {
         let body = |id: &str, ty: &str| {
             spec(
                 id,
@@ -647,7 +682,42 @@ mod tests {
             )
         };
         let (a, b) = (body("ShowVpc", "String"), body("UpdateVpc", "Integer"));
-        assert!(Sharing::find([&a, &b]).is_empty());
+        let sharing = Sharing::find([&a, &b]);
+        // Each `Vpc` is a type of its own, the second named after its operation's verb.
+        assert_eq!(shared_name(&sharing, &a, "Vpc").as_deref(), Some("Vpc"));
+        assert_eq!(
+            shared_name(&sharing, &b, "Vpc").as_deref(),
+            Some("VpcForUpdate")
+        );
+        // The bodies, one per operation and named after it, stay in their operations.
+        assert_eq!(shared_name(&sharing, &a, "ShowVpcResponse"), None);
+        assert_eq!(shared_name(&sharing, &b, "UpdateVpcResponse"), None);
+        assert_eq!(sharing.len(), 2);
+    }
+
+    #[test]
+    fn no_two_types_share_a_rust_name_not_even_a_fields_enum() {
+        // `Server.status` is the enum `ServerStatus`, so the object that a page calls
+        // `ServerStatus` takes its next name.
+        let a = spec(
+            "ShowServer",
+            "[object.ShowServerResponse.server]\ntype = \"Server\"\n\n\
+             [object.Server.status]\ntype = \"String\"\nenum = [\"ACTIVE\", \"ERROR\"]\n",
+        );
+        let b = spec(
+            "ShowServerStatus",
+            "[object.ShowServerStatusResponse.status]\ntype = \"ServerStatus\"\n\n\
+             [object.ServerStatus.code]\ntype = \"Integer\"\n",
+        );
+        let sharing = Sharing::find([&a, &b]);
+        assert_eq!(
+            shared_name(&sharing, &a, "Server").as_deref(),
+            Some("Server")
+        );
+        assert_eq!(
+            shared_name(&sharing, &b, "ServerStatus").as_deref(),
+            Some("ServerStatusForShow")
+        );
     }
 
     #[test]
