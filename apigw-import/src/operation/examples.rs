@@ -92,6 +92,20 @@ pub(super) fn responses<'a>(
     out
 }
 
+/// The JSON objects that `list`'s examples are (what the tables' rows are keys of), read as
+/// [`json`] reads them, without its warnings: those are given where the examples are kept.
+pub(super) fn objects<'a>(
+    list: impl IntoIterator<Item = &'a PageExample>,
+) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    list.into_iter()
+        .filter_map(|e| json(e, &mut Vec::new()))
+        .filter_map(|e| match serde_json::from_str(&e.json.value) {
+            Ok(serde_json::Value::Object(o)) => Some(o),
+            _ => None,
+        })
+        .collect()
+}
+
 fn json(e: &PageExample, warnings: &mut Vec<Warning>) -> Option<Example> {
     let mut json = e.code.clone();
     if let Err(err) = serde_json::from_str::<serde_json::Value>(&json) {

@@ -11,6 +11,7 @@
 mod constraints;
 mod examples;
 mod fields;
+mod flattened;
 mod objects;
 mod roles;
 
@@ -153,7 +154,8 @@ pub fn build(
                     continue;
                 }
                 let at = objects.mark();
-                let fields = fields::read(table, &mut objects, warnings)?;
+                let shown = examples::objects(&page.request_examples);
+                let fields = objects.read_body(table, &id, None, &shown, warnings)?;
                 // A body that carries a file is a form, whatever the caption says.
                 let encoding = if fields.iter().any(|f| f.schema.ty.value == TypeExpr::File) {
                     BodyEncoding::Form
@@ -181,7 +183,12 @@ pub fn build(
                     continue;
                 }
                 let at = objects.mark();
-                let fields = fields::read(table, &mut objects, warnings)?;
+                let shown = examples::objects(
+                    page.response_examples
+                        .iter()
+                        .filter(|e| e.status.unwrap_or(success) == status),
+                );
+                let fields = objects.read_body(table, &id, Some(status), &shown, warnings)?;
                 documented_fields.insert(
                     status,
                     fields.iter().map(|f| f.name.value.clone()).collect(),

@@ -19,6 +19,11 @@ pub(crate) struct Objects<'p> {
     /// The objects whose tables are being read, outermost first (a table read for a field of
     /// `Server` has `Server` last).
     reading: Vec<String>,
+    /// The status of the error body being read, if one is: its objects that no name is left
+    /// for are named after it (`ErrorMessageResponse500`).
+    error_status: Option<u16>,
+    /// The side of the body being read (`Request`, `Response`), for objects of no table.
+    side: &'static str,
     /// Tables that some row refers to: by anchor, or by the name their caption describes.
     referenced: HashSet<usize>,
     /// The field name a table's caption describes (`**servers** field description`), for
@@ -78,6 +83,8 @@ impl<'p> Objects<'p> {
             subjects,
             by_table: HashMap::new(),
             reading: Vec::new(),
+            error_status: None,
+            side: "",
             objects: Vec::new(),
         }
     }
@@ -158,21 +165,7 @@ impl<'p> Objects<'p> {
             Role::Request => "Request",
             _ => "Response",
         };
-        // Then after the object it stands in (`Domain` of a `Project`, where other tables
-        // took `Domain` and `DomainResponse`: `ProjectDomainResponse`), before a number.
-        let parent = self.reading.last().map(|p| {
-            p.strip_suffix(side)
-                .filter(|stem| !stem.is_empty())
-                .unwrap_or(p)
-                .to_owned()
-        });
-        let sided = format!("{base}{side}");
-        let name = [Some(base.clone()), Some(sided.clone())]
-            .into_iter()
-            .chain([parent.map(|p| format!("{p}{sided}"))])
-            .flatten()
-            .find(|c| !self.taken(c))
-            .unwrap_or_else(|| self.claim(&sided, None));
+        let name = self.free_name(&base, side);
         self.by_table.insert(index, name.clone());
         let at = self.objects.len();
         self.objects.push(Object {
@@ -186,8 +179,81 @@ impl<'p> Objects<'p> {
         Ok(name)
     }
 
+    /// The name of a new object type called `base` on `side` (`Request`, `Response`, or none):
+    /// `base` if it is free, else with the side, else after the object it stands in (`Domain`
+    /// of a `Project`, where other tables took `Domain` and `DomainResponse`:
+    /// `ProjectDomainResponse`), else after the error status being read, before a number.
+    fn free_name(&self, base: &str, side: &str) -> String {
+        let parent = self.reading.last().map(|p| {
+            p.strip_suffix(side)
+                .filter(|stem| !stem.is_empty())
+                .unwrap_or(p)
+                .to_owned()
+        });
+        let sided = format!("{base}{side}");
+        [Some(base.to_owned()), Some(sided.clone())]
+            .into_iter()
+            .chain([parent.map(|p| format!("{p}{sided}"))])
+            .chain([self.error_status.map(|s| format!("{sided}{s}"))])
+            .flatten()
+            .find(|c| !self.taken(c))
+            .unwrap_or_else(|| self.claim(&sided, None))
+    }
+
+    /// A new object type for the field `field` (of several when `many`) whose fields are
+    /// sibling rows of its own (see [`flattened`](super::flattened)); `fields` reads them,
+    /// the object standing in the reading.
+    pub(crate) fn adopt(
+        &mut self,
+        field: &str,
+        many: bool,
+        fields: impl FnOnce(&mut Self) -> Vec<Field>,
+    ) -> String {
+        let name = self.free_name(&base_name("", field, many), self.side);
+        let at = self.objects.len();
+        self.objects.push(Object {
+            name: unplaced(name.clone()),
+            fields: Vec::new(),
+        });
+        self.reading.push(name.clone());
+        let fields = fields(self);
+        self.reading.pop();
+        self.objects[at].fields = fields;
+        name
+    }
+
     fn index_of(&self, table: &PageTable) -> Option<usize> {
         self.page.tables.iter().position(|t| std::ptr::eq(t, table))
+    }
+
+    /// Reads the fields of a body's table: its objects stand in the operation `id` (a table
+    /// that other tables took the names of is `<id><Name>`: `UpdateClusterSpec`), or for an
+    /// error body (`status` not 2xx) in that status (`<Name>Response<status>`). `examples`
+    /// are the body's examples' objects: rows they show inside an untyped object row are its
+    /// fields ([`flattened`](super::flattened)).
+    pub(crate) fn read_body(
+        &mut self,
+        table: &PageTable,
+        id: &str,
+        status: Option<u16>,
+        examples: &[serde_json::Map<String, serde_json::Value>],
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Vec<Field>, ImportError> {
+        self.side = if status.is_some() {
+            "Response"
+        } else {
+            "Request"
+        };
+        match status.filter(|s| !(200..300).contains(s)) {
+            Some(error) => self.error_status = Some(error),
+            None => self.reading.push(id.to_owned()),
+        }
+        let fields = fields::read(table, self, warnings)
+            .map(|fields| super::flattened::nest(fields, &examples.iter().collect(), self));
+        if self.error_status.take().is_none() {
+            self.reading.pop();
+        }
+        fields
     }
 
     /// Where the next object read will stand: a body type is placed there, before the
@@ -415,6 +481,39 @@ mod tests {
         assert!(
             names.contains(&"ProjectDomainResponse") || names.contains(&"UserDomainResponse"),
             "{names:?}"
+        );
+
+        // An error body's `domain`, where every other name is taken, is its status's.
+        let error = format!(
+            "{}**Status code: 400**\n\n\
+             .. table:: **Table 7** Response body parameters\n\n   \
+             ========= ====== ==========================\n   Parameter Type   Description\n   \
+             ========= ====== ==========================\n   \
+             domain    Object See :ref:`Table 8 <t8>`.\n   \
+             ========= ====== ==========================\n\n{}",
+            text.replace(
+                "Response\n--------\n\n",
+                "Response\n--------\n\n**Status code: 200**\n\n"
+            ),
+            table(8, "domain", &row("code", "String")),
+        );
+        let imported = crate::import_page("t.rst", &error).unwrap_or_else(|e| panic!("{e}"));
+        let error_body = imported
+            .spec
+            .responses
+            .iter()
+            .find(|r| r.status.value == 400);
+        let body = error_body
+            .and_then(|r| r.body.as_ref())
+            .map(|b| b.value.to_string());
+        let object = body.and_then(|b| imported.spec.object(&b).cloned());
+        assert_eq!(
+            object
+                .map(|o| o.fields[0].schema.ty.value.to_string())
+                .as_deref(),
+            Some("DomainResponse400"),
+            "{:?}",
+            imported.spec.objects
         );
     }
 
