@@ -1,7 +1,7 @@
 //! The facts a description states in prose rather than in APIG's markers: the newer pages'
 //! blocks (`**Definition**`, `**Constraints**`, `**Range**`, `**Default Value**`) and the older
 //! pages' sentences (`The value can be **A** or **B**.`, `Options: …`, `Possible values are as
-//! follows:` with a list, `The value ranges from 1 to 64.`, `Value range: 0-2000`, `The value
+//! follows:` with a list, or a list of bare values alone after the first paragraph, `The value ranges from 1 to 64.`, `Value range: 0-2000`, `The value
 //! can contain 1 to 64 characters`, `The default value is **20**.`). These are rules of the
 //! format, read wherever they stand in a description cell; which facts a field may carry is
 //! decided later by the checker (the constraint step of the operation import).
@@ -119,14 +119,26 @@ pub(crate) fn read(paragraphs: &mut Vec<Paragraph>, out: &mut Description) {
         }
         // A list of values after a lead-in.
         let lead_in = text.ends_with(':') && announces_values(text);
-        let starts_run = lead_in || (in_range && p.bullet && k > 0 && headings[k - 1].is_some());
+        // A list of bare values that ends the description, right after its first paragraph
+        // (`Backup policy status`, then `- ON`, `- OFF`).
+        let bare_list = k == 1
+            && !paragraphs[0].bullet
+            && !paragraphs[0].text.trim_end().ends_with(':')
+            && !speaks_of_other_than_values(&paragraphs[0].text)
+            && headings[0].is_none()
+            && paragraphs[k..].iter().all(|q| {
+                q.bullet && value_item(&q.text, true).is_some_and(|(_, rest)| rest.is_empty())
+            });
+        let starts_run =
+            lead_in || bare_list || (in_range && p.bullet && k > 0 && headings[k - 1].is_some());
         if starts_run {
             let first = if lead_in { k + 1 } else { k };
             let mut values = Vec::new();
             let mut default = None;
             let mut j = first;
             while j < paragraphs.len() && paragraphs[j].bullet {
-                let Some((value, rest)) = value_item(&paragraphs[j].text, in_range) else {
+                let Some((value, rest)) = value_item(&paragraphs[j].text, in_range || bare_list)
+                else {
                     // A list that goes on with something else (`IP protocol number
                     // (0-255)`) is open, no enumeration; the next block's bullet ends it.
                     if !block_item(&paragraphs[j].text) {
@@ -227,10 +239,17 @@ fn announces_values(text: &str) -> bool {
     let says = ["value", "option", "range", "can be", "one of", "possible"]
         .iter()
         .any(|w| t.contains(w));
-    let not = ["example", "contain", "include", "format", "consist"]
+    says && !speaks_of_other_than_values(text)
+}
+
+/// Whether a paragraph before a list says the list is something else than values: examples,
+/// what a value contains or consists of, a format (`Plug-in content in JSON format`, then the
+/// models' names).
+fn speaks_of_other_than_values(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["example", "contain", "include", "format", "consist"]
         .iter()
-        .any(|w| t.contains(w));
-    says && !not
+        .any(|w| t.contains(w))
 }
 
 /// An item of a list of values: `**VALUE**: text`, `**VALUE**`, `VALUE: text`, or (in a
@@ -433,6 +452,17 @@ mod tests {
         .unwrap();
         assert_eq!(d.enum_values, ["CREATING", "OK"]);
         assert!(d.text.contains("CREATING"), "{}", d.text);
+        // Bare values alone after the first paragraph, with no lead-in.
+        let d = parse("Backup policy status\n\n-  ON\n-  OFF", 1).unwrap();
+        assert_eq!(d.enum_values, ["ON", "OFF"]);
+        // Not when more follows them, or when they are not bare.
+        for cell in [
+            "Plug-in content in JSON format.\n\n-  CorsPluginContent\n-  BreakerContent",
+            "Backup policy status\n\n-  ON\n-  OFF\n\nSet it when the policy is created.",
+            "Backup policy status\n\n-  ON\n-  All policies are off",
+        ] {
+            assert!(parse(cell, 1).unwrap().enum_values.is_empty(), "{cell}");
+        }
     }
 
     #[test]
