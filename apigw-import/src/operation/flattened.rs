@@ -137,7 +137,7 @@ fn inner<'a>(level: &Level<'a>, name: &str) -> Level<'a> {
 mod tests {
     use apigw_spec::Spec;
 
-    /// A page whose tables write objects' fields as sibling rows: in the request, after the
+    /// The top of a page whose tables write objects' fields as sibling rows: in the request, after the
     /// object row (`schedule`, `tags`); in the response, before it (`policy`).
     const PAGE: &str = "\
 Creating a Policy
@@ -194,15 +194,12 @@ Example Response
 
    {\"policy\": {\"id\": \"1\", \"name\": \"p\"}}
 
-Status Codes
-------------
-
-=========== ===========
-Status Code Description
-=========== ===========
-200         OK
-=========== ===========
 ";
+
+    /// [`PAGE`], answering 200.
+    fn page() -> String {
+        format!("{PAGE}{}", crate::test_pages::STATUS_200)
+    }
 
     /// The fields of `spec`'s object `name`: (name, type).
     fn fields(spec: &Spec, name: &str) -> Vec<(String, String)> {
@@ -222,7 +219,7 @@ Status Code Description
 
     #[test]
     fn rows_the_example_shows_inside_an_object_row_are_its_fields() {
-        let spec = crate::import_page("p.rst", PAGE).unwrap().spec;
+        let spec = crate::import_page("p.rst", &page()).unwrap().spec;
         let body = fields(&spec, "CreatePolicyRequestBody");
         assert_eq!(names(&body), ["name", "schedule", "tags", "time_zone"]);
         assert_eq!(body[1].1, "Schedule");
@@ -243,12 +240,12 @@ Status Code Description
     fn rows_stay_where_the_example_contradicts_the_nesting() {
         // The example shows `frequency` beside `schedule`: the schedule's rows are not one
         // run, so the table is read as it is written.
-        let page = PAGE.replace(
+        let contradicted = page().replace(
             "{\"name\": \"p\", \"schedule\"",
             "{\"name\": \"p\", \"frequency\": 1, \"schedule\"",
         );
-        assert_ne!(page, PAGE);
-        let spec = crate::import_page("p.rst", &page).unwrap().spec;
+        assert_ne!(contradicted, page());
+        let spec = crate::import_page("p.rst", &contradicted).unwrap().spec;
         let body = fields(&spec, "CreatePolicyRequestBody");
         assert_eq!(body[1], ("schedule".to_owned(), "Object".to_owned()));
         assert!(names(&body).contains(&"start_time"));
@@ -257,7 +254,7 @@ Status Code Description
             "Array<Tag>"
         );
         // Without an example, nothing says where an object's rows end.
-        let bare = PAGE.replace("Example Request", "Another Section");
+        let bare = page().replace("Example Request", "Another Section");
         let bare = &bare[..bare.find("Another Section").unwrap()];
         let spec = crate::import_page("p.rst", bare).unwrap().spec;
         let body = fields(&spec, "CreatePolicyRequestBody");
