@@ -222,6 +222,40 @@ pub(crate) fn emit_object(
     out
 }
 
+/// What the doc of the shared type `name` says of it beyond its page's words: the names the
+/// pages give it, and the client methods whose operations use it (the first few).
+fn shared_doc(shared: &crate::SharedTypes, name: &str) -> String {
+    const LISTED: usize = 8;
+    let mut doc = String::new();
+    let aliases: Vec<String> = shared.aliases(name).map(|a| format!("`{a}`")).collect();
+    if !aliases.is_empty() {
+        let call = if shared.is_page_named(name) {
+            "also call it"
+        } else {
+            "call it"
+        };
+        doc.push_str(&format!(
+            "\n\nOne type for every object of this shape in the service's pages, which {call} \
+             {}; each operation's module names it as its page does.",
+            aliases.join(", ")
+        ));
+    }
+    let users = shared.users(name);
+    if !users.is_empty() {
+        let links: Vec<String> = users
+            .iter()
+            .take(LISTED)
+            .map(|m| format!("[`Client::{m}`](crate::Client::{m})"))
+            .collect();
+        let more = match users.len().saturating_sub(LISTED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        doc.push_str(&format!("\n\nUsed by {}{more}.", links.join(", ")));
+    }
+    doc
+}
+
 fn emit_struct(
     cx: &Cx<'_>,
     object: &Object,
@@ -231,18 +265,8 @@ fn emit_struct(
     let rt = &cx.rt;
     let name = ident(&naming::object_name(object));
     let mut doc = format!("The `{}` object.", object.name.value);
-    let aliases: Vec<String> = cx
-        .defining_shared
-        .into_iter()
-        .flat_map(|s| s.aliases(&object.name.value))
-        .map(|a| format!("`{a}`"))
-        .collect();
-    if !aliases.is_empty() {
-        doc.push_str(&format!(
-            "\n\nOne type for every object of this shape in the service's pages, which also \
-             call it {}; each operation's module names it as its page does.",
-            aliases.join(", ")
-        ));
+    if let Some(shared) = cx.defining_shared {
+        doc.push_str(&shared_doc(shared, &object.name.value));
     }
     let doc = docs::attrs(&doc);
     let form = cx.spec.is_form_object(object)
@@ -504,5 +528,51 @@ fn emit_enum(
             Unknown(#unknown),
         }
         #rt::value_enum!(#name: #wire_type { #(#variants = #values),* });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use apigw_spec::{Spec, naming};
+
+    use super::shared_doc;
+    use crate::SharedTypes;
+
+    /// An operation `id` answering `{vpc: Vpc}`, whose `Vpc.id` is of type `ty`.
+    fn spec(id: &str, ty: &str) -> Spec {
+        let text = format!(
+            "[operation]\nid = \"{id}\"\nmethod = \"GET\"\npath = \"/{id}\"\n\n\
+             [response.200]\nbody = \"{id}Response\"\n\n\
+             [object.{id}Response.vpc]\ntype = \"Vpc\"\n\n[object.Vpc.id]\ntype = \"{ty}\"\n"
+        );
+        apigw_spec::load("s.toml", &text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_shared_types_doc_says_what_pages_call_it_and_which_methods_use_it() {
+        let mut specs: Vec<Spec> = (0..10)
+            .map(|i| spec(&format!("ShowVpc{i}"), "String"))
+            .collect();
+        specs.push(spec("UpdateVpc", "Integer"));
+        let shared = SharedTypes::find(&specs);
+
+        // Every page calls the first shape `Vpc`; ten operations use it, eight are listed.
+        let doc = shared_doc(&shared, "Vpc");
+        let first = naming::method_name(&specs[0]);
+        assert!(
+            doc.contains(&format!(
+                "Used by [`Client::{first}`](crate::Client::{first})"
+            )),
+            "{doc}"
+        );
+        assert!(doc.ends_with(" and 2 more."), "{doc}");
+        assert!(!doc.contains("call it"), "{doc}");
+
+        // The second shape took another name: the doc says what its page calls it.
+        let doc = shared_doc(&shared, "VpcForUpdate");
+        assert!(doc.contains("which call it `Vpc`"), "{doc}");
+        let update = naming::method_name(&specs[10]);
+        assert!(doc.contains(&format!("[`Client::{update}`]")), "{doc}");
+        assert!(!doc.contains("more"), "{doc}");
     }
 }
