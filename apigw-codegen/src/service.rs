@@ -1,7 +1,7 @@
 //! A whole service: its client, the object types its operations share, and every operation,
 //! folder by folder.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use apigw_spec::service::Service;
 use apigw_spec::{Object, Spec, naming, share};
@@ -43,10 +43,6 @@ pub struct SharedTypes {
     sharing: share::Sharing,
     /// The shared types that some operation's request body holds (they get constructors).
     sent: HashSet<String>,
-    /// The client methods of the operations that use each shared type, in folder order.
-    users: HashMap<String, Vec<String>>,
-    /// The shared types whose name some page gives them too.
-    page_named: HashSet<String>,
 }
 
 impl SharedTypes {
@@ -55,45 +51,24 @@ impl SharedTypes {
         let specs: Vec<&Spec> = specs.into_iter().collect();
         let sharing = share::Sharing::find(specs.iter().copied());
         let mut sent = HashSet::new();
-        let mut users: HashMap<String, Vec<String>> = HashMap::new();
-        let mut page_named = HashSet::new();
         for spec in &specs {
             for name in types::sent_objects(spec) {
                 if let Some(shared) = sharing.shared_as(spec, &name) {
                     sent.insert(shared.name.value.clone());
                 }
             }
-            for object in &spec.objects {
-                let Some(shared) = sharing.shared_as(spec, &object.name.value) else {
-                    continue;
-                };
-                let name = &shared.name.value;
-                if object.name.value == *name {
-                    page_named.insert(name.clone());
-                }
-                let method = naming::method_name(spec);
-                let methods = users.entry(name.clone()).or_default();
-                if !methods.contains(&method) {
-                    methods.push(method);
-                }
-            }
         }
-        Self {
-            sharing,
-            sent,
-            users,
-            page_named,
-        }
+        Self { sharing, sent }
     }
 
     /// The client methods of the operations that use the shared type `name`, in folder order.
     pub(crate) fn users(&self, name: &str) -> &[String] {
-        self.users.get(name).map_or(&[], Vec::as_slice)
+        self.sharing.users(name)
     }
 
     /// Whether some page gives the shared type `name` that name too.
     pub(crate) fn is_page_named(&self, name: &str) -> bool {
-        self.page_named.contains(name)
+        self.sharing.is_page_named(name)
     }
 
     /// The shared types that some operation's request body holds.

@@ -35,6 +35,11 @@ pub struct Sharing {
     aliases: BTreeMap<String, BTreeSet<String>>,
     /// The shared types that are multipart form bodies ([`Spec::is_form_object`]).
     forms: BTreeSet<String>,
+    /// The shared types whose name some spec gives them too.
+    page_named: BTreeSet<String>,
+    /// The client methods ([`naming::method_name`]) of the operations that use each shared
+    /// type, in the order the specs are given.
+    users: BTreeMap<String, Vec<String>>,
 }
 
 impl Sharing {
@@ -159,8 +164,8 @@ impl Sharing {
         };
 
         // Shared: the clusters but the own bodies, and what they refer to, less those that
-        // cannot be (no name of their own, a Rust name another shared type generates) and
-        // those referring to one that cannot be.
+        // cannot be (no name of their own: the names were chosen so that no two have one Rust
+        // name) and those referring to one that cannot be.
         let mut dropped: BTreeSet<usize> = BTreeSet::new();
         let shared = loop {
             let mut shared: BTreeSet<usize> = (0..clusters.len())
@@ -179,14 +184,6 @@ impl Sharing {
                 .copied()
                 .filter(|c| dropped.contains(c) || name[*c].is_none())
                 .collect();
-            let mut owners: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-            for &c in shared.iter().filter(|c| !bad.contains(c)) {
-                let shared_name = name[c].as_deref().unwrap_or_default();
-                for (rust, _) in naming::object_type_names(&definition(c, shared_name)) {
-                    owners.entry(rust).or_default().push(c);
-                }
-            }
-            bad.extend(owners.into_values().filter(|o| o.len() > 1).flatten());
             if bad.is_empty() {
                 break shared;
             }
@@ -224,6 +221,13 @@ impl Sharing {
                         .entry(shared_name.clone())
                         .or_default()
                         .insert(object.name.value.clone());
+                } else {
+                    sharing.page_named.insert(shared_name.clone());
+                }
+                let method = naming::method_name(specs[spec]);
+                let users = sharing.users.entry(shared_name.clone()).or_default();
+                if !users.contains(&method) {
+                    users.push(method);
                 }
                 sharing.of.insert(
                     (
@@ -262,6 +266,18 @@ impl Sharing {
     /// Whether the shared type `name` is a multipart form body.
     pub fn is_form(&self, name: &str) -> bool {
         self.forms.contains(name)
+    }
+
+    /// Whether some spec gives the shared type `name` that name too (else every spec calls it
+    /// by one of its [`aliases`](Self::aliases)).
+    pub fn is_page_named(&self, name: &str) -> bool {
+        self.page_named.contains(name)
+    }
+
+    /// The client methods ([`naming::method_name`]) of the operations that use the shared type
+    /// `name`, in the order the specs are given.
+    pub fn users(&self, name: &str) -> &[String] {
+        self.users.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// How many types are shared.

@@ -61,8 +61,8 @@ pub(super) fn nest(fields: Vec<Field>, level: &Level<'_>, objects: &mut Objects<
         .collect();
     // Each object row's fields: a run of rows beside it.
     let mut taken = vec![false; fields.len()];
-    let mut blocks: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (r, _) in &rows {
+    let mut blocks: Vec<(usize, Vec<usize>, &Level<'_>)> = Vec::new();
+    for (r, inside) in &rows {
         let r = *r;
         let mine: Vec<usize> = (0..fields.len()).filter(|j| owner[*j] == Some(r)).collect();
         let (Some(&first), Some(&last)) = (mine.first(), mine.last()) else {
@@ -79,7 +79,7 @@ pub(super) fn nest(fields: Vec<Field>, level: &Level<'_>, objects: &mut Objects<
             for k in &run {
                 taken[*k] = true;
             }
-            blocks.push((r, run));
+            blocks.push((r, run, inside));
         }
     }
     if blocks.is_empty() {
@@ -94,11 +94,11 @@ pub(super) fn nest(fields: Vec<Field>, level: &Level<'_>, objects: &mut Objects<
         let Some(mut field) = slots[i].take() else {
             continue;
         };
-        if let Some((_, run)) = blocks.iter().find(|(r, _)| *r == i) {
+        if let Some((_, run, shown)) = blocks.iter().find(|(r, _, _)| *r == i) {
             let inside: Vec<Field> = run.iter().filter_map(|k| slots[*k].take()).collect();
             let many = untyped_object(&field.schema.ty.value) == Some(true);
             let name = objects.adopt(&field.name.value, many, |objects| {
-                nest(inside, &inner(level, &field.name.value), objects)
+                nest(inside, shown, objects)
             });
             let named = TypeExpr::Named(name);
             field.schema.ty.value = if many {

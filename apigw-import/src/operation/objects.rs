@@ -167,13 +167,23 @@ impl<'p> Objects<'p> {
         };
         let name = self.free_name(&base, side);
         self.by_table.insert(index, name.clone());
+        self.define(name, |objects| fields::read(table, objects, warnings))
+    }
+
+    /// Defines the object type `name`, placed now (before the objects its fields refer to),
+    /// with the fields `read` reads while the object stands in the reading.
+    fn define(
+        &mut self,
+        name: String,
+        read: impl FnOnce(&mut Self) -> Result<Vec<Field>, ImportError>,
+    ) -> Result<String, ImportError> {
         let at = self.objects.len();
         self.objects.push(Object {
             name: unplaced(name.clone()),
             fields: Vec::new(),
         });
         self.reading.push(name.clone());
-        let fields = fields::read(table, self, warnings);
+        let fields = read(self);
         self.reading.pop();
         self.objects[at].fields = fields?;
         Ok(name)
@@ -210,16 +220,8 @@ impl<'p> Objects<'p> {
         fields: impl FnOnce(&mut Self) -> Vec<Field>,
     ) -> String {
         let name = self.free_name(&base_name("", field, many), self.side);
-        let at = self.objects.len();
-        self.objects.push(Object {
-            name: unplaced(name.clone()),
-            fields: Vec::new(),
-        });
-        self.reading.push(name.clone());
-        let fields = fields(self);
-        self.reading.pop();
-        self.objects[at].fields = fields;
-        name
+        let defined = self.define(name.clone(), |objects| Ok(fields(objects)));
+        defined.unwrap_or(name)
     }
 
     fn index_of(&self, table: &PageTable) -> Option<usize> {
